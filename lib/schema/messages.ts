@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { contentTypeSchema, journeyStageSchema } from './content';
+import { pageContextSchema } from './page-context';
+
+/*
+ * Messages between the extension's contexts, named by direction as `<from>-><to>:<what>`:
+ * `content` is the content script in a host page, `ui` is an extension page (side panel,
+ * options, dashboard), `bg` is the background service worker. Every message is parsed with
+ * these schemas on arrival; anything that does not parse is dropped.
+ */
+
+/** Content ready to go into a host page: sanitised HTML for rich editors, text for plain ones. */
+export const insertPayloadSchema = z.object({
+  html: z.string().max(1_000_000),
+  text: z.string().max(1_000_000),
+  /** Fills an empty subject field (Gmail) when the item is an email template with a subject. */
+  subject: z.string().max(1000).optional(),
+});
+export type InsertPayload = z.infer<typeof insertPayloadSchema>;
+
+export const insertResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** The editor the content went into, as the rep would name it. */
+    editor: z.string().max(200),
+    subjectFilled: z.boolean(),
+  }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-editor', 'failed']), detail: z.string().max(500).optional() }),
+]);
+export type InsertResult = z.infer<typeof insertResultSchema>;
+
+/** A search request from the in-page palette or any UI, answered by the background's engine. */
+export const searchRequestSchema = z.object({
+  query: z.string().max(500),
+  stages: z.array(journeyStageSchema).max(5).default([]),
+  types: z.array(contentTypeSchema).max(10).default([]),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export type SearchRequest = z.infer<typeof searchRequestSchema>;
+
+// ---- to the content script (from an extension page or the background) ----
+
+export const toContentMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ui->content:get-context') }),
+  z.object({ type: z.literal('ui->content:insert'), payload: insertPayloadSchema }),
+  z.object({ type: z.literal('bg->content:open-palette') }),
+]);
+export type ToContentMessage = z.infer<typeof toContentMessageSchema>;
+
+// ---- to the background (from a content script or an extension page) ----
+
+export const contentToBackgroundSchema = z.discriminatedUnion('type', [
+  /** The page's context changed; extension pages listen to this too. */
+  z.object({ type: z.literal('content->bg:context-changed'), context: pageContextSchema }),
+  /** The Quiver button in a host page was clicked: open the side panel bound to this tab. */
+  z.object({ type: z.literal('content->bg:open-panel') }),
+  z.object({ type: z.literal('content->bg:search'), request: searchRequestSchema }),
+  /** Render an item for this page (palette, shortcut): variables filled from the page context. */
+  z.object({
+    type: z.literal('content->bg:render'),
+    id: z.string().max(200).optional(),
+    shortcut: z.string().max(40).optional(),
+    context: pageContextSchema,
+  }),
+]);
+export type ContentToBackgroundMessage = z.infer<typeof contentToBackgroundSchema>;
+
+export const uiToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ui->bg:sync-now') }),
+  z.object({ type: z.literal('ui->bg:upload-events') }),
+  z.object({ type: z.literal('ui->bg:settings-changed') }),
+]);
+export type UiToBackgroundMessage = z.infer<typeof uiToBackgroundSchema>;

@@ -1,0 +1,46 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ContentItem } from '../lib/schema/content';
+import { checkLibrary, parseContentFile, type ContentFileProblem } from '../lib/schema/content-file';
+
+export interface ContentDir {
+  items: ContentItem[];
+  problems: ContentFileProblem[];
+  files: number;
+}
+
+/** Lists the content files (`*.md`) of a folder and its subfolders, sorted by path. */
+async function listMarkdown(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile() && e.name.endsWith('.md') && e.name.toLowerCase() !== 'readme.md') out.push(full);
+    }
+  };
+  await walk(root);
+  return out.sort();
+}
+
+/**
+ * Reads and validates every content file in a folder. Problems name the file (relative to the
+ * folder's parent, so messages read `content/foo.md`) and the field.
+ */
+export async function readContentDir(dir: string): Promise<ContentDir> {
+  const files = await listMarkdown(dir);
+  const base = path.dirname(path.resolve(dir));
+  const problems: ContentFileProblem[] = [];
+  const parsed: { file: string; item: ContentItem }[] = [];
+  for (const full of files) {
+    const name = path.relative(base, full);
+    const source = await readFile(full, 'utf8');
+    const result = parseContentFile(name, source, path.basename(full, '.md'));
+    if (result.ok) parsed.push({ file: name, item: result.item });
+    else problems.push(...result.problems);
+  }
+  problems.push(...checkLibrary(parsed));
+  return { items: parsed.map((p) => p.item), problems, files: files.length };
+}

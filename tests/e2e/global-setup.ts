@@ -1,0 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { chromiumPath } from './support/chromium';
+
+/** Fails loudly before any test when Chromium is missing; builds the extension under test. */
+export default function setup(): void {
+  chromiumPath();
+  if (process.env.QUIVER_SKIP_BUILD !== '1') {
+    execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+}

@@ -1,0 +1,55 @@
+import { defineConfig } from 'wxt';
+import { formatProblem } from './lib/schema/content-file';
+import { readContentDir } from './server/content-dir';
+
+/** The demo library, validated and bundled as a public asset; an invalid file fails the build. */
+async function demoLibraryAsset(root: string) {
+  const { items, problems } = await readContentDir(`${root}/content`);
+  if (problems.length > 0) {
+    throw new Error(`The demo library in content/ has invalid files:\n${problems.map(formatProblem).join('\n')}`);
+  }
+  return JSON.stringify({ items });
+}
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_commandOpenPanel__' } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_commandOpenPanel__' } }),
+      'open-palette': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandOpenPalette__' },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'quiver@quiver.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // zod's sources carry annotations Rollup cannot place; they are harmless.
+          if (warning.code === 'INVALID_ANNOTATION') return;
+          warn(warning);
+        },
+      },
+    },
+  }),
+  hooks: {
+    'build:publicAssets': async (wxt, files) => {
+      files.push({ relativeDest: 'demo-library.json', contents: await demoLibraryAsset(wxt.config.root) });
+    },
+  },
+});
