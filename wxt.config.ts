@@ -13,6 +13,8 @@ async function demoLibraryAsset(root: string) {
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Lets parallel builds (tests, benchmarks) write to their own folders.
+  outDir: process.env.QUIVER_OUT_DIR ?? '.output',
   imports: false,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from './chromium';
 
-export const EXTENSION_DIR = path.resolve(__dirname, '../../../.output/chrome-mv3');
+export const EXTENSION_DIR = path.resolve(__dirname, '../../..', process.env.QUIVER_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface ExtensionSession {
   context: BrowserContext;
