@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import { parseContentFile, serializeContentFile, checkLibrary } from '../../lib/schema/content-file';
+
+const good = `---
+id: northwind-fleet-case-study
+type: case_study
+title: How Northwind cut fleet idle time 23%
+stages: [engagement, interest]
+tags: [logistics, roi, fleet]
+industries: [logistics]
+summary: One or two sentences shown in results.
+url: https://example.com/northwind.pdf
+owner: maria@example.com
+review_by: 2027-03-01
+---
+Hi {{first_name | there}},
+
+Northwind cut idle time by **23%**.
+`;
+
+function problems(source: string) {
+  const r = parseContentFile('content/x.md', source);
+  if (r.ok) throw new Error('expected the file to be rejected');
+  return r.problems.map((p) => `${p.field}: ${p.message}`);
+}
+
+describe('content file parser', () => {
+  test('reads front matter and body, with stages put in journey order', () => {
+    const r = parseContentFile('content/northwind-fleet-case-study.md', good, 'northwind-fleet-case-study');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.item.stages).toEqual(['interest', 'engagement']);
+    expect(r.item.tags).toEqual(['logistics', 'roi', 'fleet']);
+    expect(r.item.review_by).toBe('2027-03-01');
+    expect(r.item.body).toContain('Hi {{first_name | there}},');
+  });
+
+  test('a file without front matter is named as such', () => {
+    expect(problems('Hello')).toEqual([expect.stringMatching(/^front matter: missing/)]);
+  });
+
+  test('broken YAML names the line', () => {
+    expect(problems('---\nid: a\ntitle: [unclosed\n---\nbody')[0]).toMatch(/^front matter: invalid YAML at line \d/);
+  });
+
+  test('each bad field is named', () => {
+    const bad = good
+      .replace('type: case_study', 'type: whitepaper')
+      .replace('stages: [engagement, interest]', 'stages: [engagement, closing]')
+      .replace('review_by: 2027-03-01', 'review_by: 2027-02-30')
+      .replace('url: https://example.com/northwind.pdf', 'url: javascript:alert(1)');
+    const found = problems(bad);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^type: /),
+        expect.stringMatching(/^stages\[1\]: /),
+        expect.stringMatching(/^review_by: is not a real calendar date/),
+        expect.stringMatching(/^url: must be an http\(s\) URL/),
+      ]),
+    );
+  });
+
+  test('a missing required field and an unknown field are reported', () => {
+    const found = problems(good.replace('owner: maria@example.com\n', 'colour: blue\n'));
+    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^owner: /), expect.stringMatching(/colour/)]));
+  });
+
+  test('an unknown template variable is an error naming the variable', () => {
+    expect(problems(good.replace('{{first_name | there}}', '{{firstname}}'))).toEqual([
+      'body: uses unknown variable {{firstname}}',
+    ]);
+  });
+
+  test('the id must match the file name when one is expected', () => {
+    const r = parseContentFile('content/other.md', good, 'other');
+    expect(r.ok ? [] : r.problems).toEqual([
+      { file: 'content/other.md', field: 'id', message: '"northwind-fleet-case-study" does not match the file name "other"' },
+    ]);
+  });
+
+  test('duplicate ids and shortcuts across files are reported', () => {
+    const a = parseContentFile('a.md', good.replace('owner:', 'shortcut: fleet\nowner:'));
+    const b = parseContentFile('b.md', good.replace('owner:', 'shortcut: fleet\nowner:'));
+    if (!a.ok || !b.ok) throw new Error('fixtures should parse');
+    expect(checkLibrary([{ file: 'a.md', item: a.item }, { file: 'b.md', item: b.item }]).map((p) => p.field)).toEqual([
+      'id',
+      'shortcut',
+    ]);
+  });
+
+  test('serialising then parsing gives the same item', () => {
+    const r = parseContentFile('x.md', good.replace('owner:', 'subject: "Idea for {{company}}: #1"\nowner:'));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const again = parseContentFile('x.md', serializeContentFile(r.item));
+    expect(again).toEqual({ ok: true, item: r.item });
+  });
+});
