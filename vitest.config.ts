@@ -1,8 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
+  resolve: {
+    // WXT's mock of `wxt/browser` imports the `wxt/testing` barrel, which pulls esbuild into
+    // jsdom; point the barrel at the fake browser alone.
+    alias: [{ find: /^wxt\/testing$/, replacement: fileURLToPath(new URL('./tests/unit/support/mock-browser.ts', import.meta.url)) }],
+  },
   test: {
     projects: [
       {

@@ -1,2 +1,11 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<h1>Quiver</h1>);
+import { SidePanel } from '../../components/panel/side-panel';
+import '../../assets/panel.css';
+
+document.documentElement.lang = navigator.language;
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SidePanel />
+  </StrictMode>,
+);

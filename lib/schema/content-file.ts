@@ -57,7 +57,7 @@ export function parseContentFile(file: string, source: string, expectedId?: stri
       problems: doc.errors.map((e: YAMLError) => ({
         file,
         field: 'front matter',
-        message: `invalid YAML at line ${(e.linePos?.[0]?.line ?? 0) + 1}: ${e.message.split('\n')[0]}`,
+        message: `invalid YAML at line ${(e.linePos?.[0]?.line ?? 1) + 1} of the file: ${e.message.split('\n')[0]}`,
       })),
     };
   }

@@ -55,3 +55,32 @@ export async function launchExtension(options: { extensionDir?: string } = {}): 
     },
   };
 }
+
+/**
+ * Reads the system clipboard from an ordinary web page (extension origins cannot be granted
+ * clipboard-read by the test driver).
+ */
+export async function readClipboard(session: ExtensionSession): Promise<{ text: string; html: string }> {
+  const origin = 'https://clipboard.quiver.test';
+  await session.context.route(`${origin}/**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>clipboard</title>' }),
+  );
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await session.context.newPage();
+  try {
+    await page.goto(`${origin}/`);
+    await page.bringToFront();
+    return await page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      let text = '';
+      let html = '';
+      for (const item of items) {
+        if (item.types.includes('text/plain')) text = await (await item.getType('text/plain')).text();
+        if (item.types.includes('text/html')) html = await (await item.getType('text/html')).text();
+      }
+      return { text, html };
+    });
+  } finally {
+    await page.close();
+  }
+}

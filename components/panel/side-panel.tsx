@@ -1,0 +1,176 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { browser } from 'wxt/browser';
+import type { StoredItem } from '../../lib/db';
+import { t } from '../../lib/i18n';
+import { todayIso } from '../../lib/schema/content';
+import { FillForm } from './fill-form';
+import { Filters } from './filters';
+import { isEditable, isTypingKey, moveFocus } from './keyboard';
+import { PageContextView } from './page-context-view';
+import { ResultItem } from './result-item';
+import { usePanelStore } from './store';
+import { useBoundTab } from './use-bound-tab';
+import { useItemActions } from './use-item-actions';
+import { useLibrary } from './use-library';
+import { usePageContext } from './use-page-context';
+import { useSearchLogging } from './use-search-logging';
+import { useSettings } from './use-settings';
+
+function openExtensionPage(path: string) {
+  void browser.tabs.create({ url: (browser.runtime.getURL as (p: string) => string)(path) });
+}
+
+/** The rep's main screen: page context, search, stage and type filters, results, preview. */
+export function SidePanel() {
+  const tabId = useBoundTab();
+  const contextState = usePageContext(tabId);
+  const context = contextState.status === 'ready' ? contextState.context : undefined;
+  const settings = useSettings();
+  const { items, engine, revision } = useLibrary();
+  const { query, stages, types, openId, visible, notice, setQuery, clearFilters, setOpen, showMore } = usePanelStore();
+  const today = todayIso();
+  const searchBox = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const sessionStart = useRef<number>(Date.now());
+  const typedSinceAction = useRef(false);
+
+  const hits = useMemo(
+    () => (items ? engine.search(query, { stages, types, limit: visible + 1 }) : []),
+    // `revision` changes when the engine's contents do.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [engine, revision, items, query, stages, types, visible],
+  );
+  const results = hits
+    .slice(0, visible)
+    .map((h) => engine.get(h.id))
+    .filter((i): i is StoredItem => i !== undefined);
+  const workingStage = stages.length === 1 ? stages[0] : undefined;
+  const { act, pending, cancelPending, record } = useItemActions({ tabId, context, settings, today, workingStage, sessionStart });
+  useSearchLogging({ query, stages, types, resultCount: hits.length, ready: items !== undefined, record });
+
+  // Typing anywhere in the panel goes to the search box.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTypingKey(e) && !isEditable(document.activeElement)) searchBox.current?.focus();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  const filtered = stages.length > 0 || types.length > 0;
+  const toggle = (item: StoredItem) => {
+    const opening = openId !== item.id;
+    setOpen(opening ? item.id : null);
+    if (opening) record({ kind: 'preview', contentId: item.id, contentType: item.type, stage: workingStage ?? item.stages[0] });
+  };
+
+  return (
+    <div className="panel">
+      <header className="panel-header">
+        <span className="brand">Quiver</span>
+        <nav>
+          <button type="button" className="link" onClick={() => openExtensionPage('/dashboard.html')}>
+            {t('menuDashboard')}
+          </button>
+          <button type="button" className="link" onClick={() => openExtensionPage('/options.html')}>
+            {t('menuOptions')}
+          </button>
+        </nav>
+      </header>
+      <PageContextView state={contextState} />
+      <div className="search">
+        <input
+          ref={searchBox}
+          type="search"
+          aria-label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+          value={query}
+          autoFocus
+          onChange={(e) => {
+            if (!typedSinceAction.current) {
+              typedSinceAction.current = true;
+              sessionStart.current = Date.now();
+            }
+            setQuery(e.target.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' && list.current && moveFocus(list.current, 'ArrowDown')) e.preventDefault();
+            if (e.key === 'Escape' && query) setQuery('');
+          }}
+        />
+      </div>
+      <Filters />
+      {pending && (
+        <FillForm
+          key={`${pending.item.id}-${pending.action}`}
+          title={pending.item.title}
+          missing={pending.missing}
+          action={pending.action}
+          onCancel={cancelPending}
+          onSubmit={(values) => {
+            typedSinceAction.current = false;
+            void act(pending.item, pending.action, values);
+          }}
+        />
+      )}
+      <div className={`notice-line${notice ? ` notice-${notice.kind}` : ''}`} role="status" aria-live="polite">
+        {notice?.text}
+      </div>
+      {items === undefined ? (
+        <p className="muted">{t('libraryLoading')}</p>
+      ) : items.length === 0 ? (
+        <p className="empty">{t('libraryEmpty')}</p>
+      ) : results.length === 0 ? (
+        <div className="empty">
+          <p>{query.trim() ? t('noResults', query.trim()) : t('noResultsFiltered')}</p>
+          {filtered && (
+            <button type="button" onClick={clearFilters}>
+              {t('clearFilters')}
+            </button>
+          )}
+          {query && (
+            <button type="button" onClick={() => setQuery('')}>
+              {t('clearSearch')}
+            </button>
+          )}
+        </div>
+      ) : null}
+      <ul
+        ref={list}
+        className="results"
+        aria-label={t('resultsLabel')}
+        hidden={results.length === 0}
+        onKeyDown={(e) => {
+          if (!(e.target as HTMLElement).classList.contains('result-title')) return;
+          if (moveFocus(e.currentTarget, e.key)) e.preventDefault();
+          else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            searchBox.current?.focus();
+          } else if (e.key === 'Escape') {
+            setOpen(null);
+            searchBox.current?.focus();
+          }
+        }}
+      >
+        {results.map((item) => (
+          <ResultItem
+            key={item.id}
+            item={item}
+            today={today}
+            open={openId === item.id}
+            onToggle={() => toggle(item)}
+            onAction={(action) => {
+              typedSinceAction.current = false;
+              void act(item, action);
+            }}
+          />
+        ))}
+      </ul>
+      {hits.length > visible && (
+        <button type="button" className="show-more" onClick={showMore}>
+          {t('showMore')}
+        </button>
+      )}
+    </div>
+  );
+}

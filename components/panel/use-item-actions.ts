@@ -1,0 +1,126 @@
+import { useCallback, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { writeClipboard } from '../../lib/clipboard';
+import { getDb, type StoredItem } from '../../lib/db';
+import { track, type EventInput } from '../../lib/events/track';
+import { t } from '../../lib/i18n';
+import { isExpired, isStale, type JourneyStage } from '../../lib/schema/content';
+import type { PageContext } from '../../lib/schema/page-context';
+import type { Settings } from '../../lib/settings';
+import { escapeHtml, renderItem, type VariableValues } from '../../lib/templates/render';
+import { sanitizeHtml } from '../../lib/templates/sanitize';
+import { variableValues } from '../../lib/templates/values';
+import type { TemplateVariable } from '../../lib/templates/variables';
+import { deliver } from './deliver';
+import type { ItemAction } from './result-item';
+import { usePanelStore } from './store';
+
+export interface PendingFill {
+  item: StoredItem;
+  action: 'insert' | 'copy';
+  missing: TemplateVariable[];
+}
+
+interface Options {
+  tabId: number | null;
+  context: PageContext | undefined;
+  settings: Settings | undefined;
+  today: string;
+  /** The stage the rep is working in: the stage filter, else the inferred stage. */
+  workingStage: JourneyStage | undefined;
+  /** When the rep started looking: first keystroke, else panel open or the last action. */
+  sessionStart: React.RefObject<number>;
+}
+
+/** Insert, Copy, Copy link and Open for an item, with the events they record. */
+export function useItemActions({ tabId, context, settings, today, workingStage, sessionStart }: Options) {
+  const notify = usePanelStore((s) => s.notify);
+  const [pending, setPending] = useState<PendingFill | null>(null);
+  const busy = useRef(false);
+
+  const record = useCallback(
+    (input: Omit<EventInput, 'site' | 'pageKind'>) => {
+      const where = context?.supported && context.site ? { site: context.site, pageKind: context.pageKind } : {};
+      void track(getDb(), { ...input, ...where }, { logQueries: settings?.logQueries ?? true })
+        .then(() => browser.runtime.sendMessage({ type: 'ui->bg:upload-events' }))
+        // Recording never gets in the rep's way; the background drains the outbox on its alarm.
+        .catch(() => {});
+    },
+    [context, settings?.logQueries],
+  );
+
+  const run = useCallback(
+    async (item: StoredItem, action: ItemAction, extra?: VariableValues) => {
+      if (isExpired(item, today)) {
+        notify('error', t('expiredNotice', [item.expires ?? '', item.owner]));
+        return;
+      }
+      const stale = isStale(item, today);
+      const base = {
+        contentId: item.id,
+        contentType: item.type,
+        stage: workingStage ?? item.stages[0],
+        timeToContentMs: Math.max(0, Math.round(Date.now() - (sessionStart.current ?? Date.now()))),
+        ...(stale ? { stale: true } : {}),
+      };
+      const done = (kind: EventInput['kind']) => {
+        record({ kind, ...base });
+        sessionStart.current = Date.now();
+      };
+      try {
+        if (action === 'open_asset' && item.url) {
+          window.open(item.url, '_blank', 'noopener');
+          done('open_asset');
+          return;
+        }
+        if (action === 'copy_link' && item.url) {
+          await writeClipboard({ text: item.url, html: `<a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a>` });
+          notify('info', t('copiedLink', item.title));
+          done('copy_link');
+          return;
+        }
+        const rendered = renderItem(item, { ...variableValues(context, settings?.profile), ...extra });
+        const kind = action === 'insert' ? 'insert' : 'copy';
+        if (rendered.missing.length > 0) {
+          setPending({ item, action: kind, missing: rendered.missing });
+          return;
+        }
+        setPending(null);
+        const payload = { html: sanitizeHtml(rendered.html), text: rendered.text, subject: rendered.subject };
+        if (kind === 'copy') {
+          await writeClipboard(payload);
+          notify(stale ? 'warning' : 'info', t('copied', item.title) + (stale ? ` ${t('staleNotice', [item.review_by ?? '', item.owner])}` : ''));
+          done('copy');
+          return;
+        }
+        const delivery = await deliver(tabId, payload);
+        if (delivery.how === 'inserted') {
+          const text = stale ? t('insertedStale', [item.title, delivery.editor]) : t('inserted', [item.title, delivery.editor]);
+          notify(stale ? 'warning' : 'info', delivery.subjectFilled ? `${text} ${t('insertedSubject')}` : text);
+          done('insert');
+        } else {
+          notify('warning', t(delivery.because === 'unreachable' ? 'insertUnreachable' : 'insertFallback', item.title));
+          done('copy');
+        }
+      } catch (error) {
+        notify('error', t('copyFailed', error instanceof Error ? error.message : String(error)));
+      }
+    },
+    [context, notify, record, sessionStart, settings?.profile, tabId, today, workingStage],
+  );
+
+  const act = useCallback(
+    async (item: StoredItem, action: ItemAction, extra?: VariableValues) => {
+      if (busy.current) return;
+      busy.current = true;
+      try {
+        await run(item, action, extra);
+      } finally {
+        busy.current = false;
+      }
+    },
+    [run],
+  );
+
+  return { act, pending, cancelPending: () => setPending(null), record };
+}

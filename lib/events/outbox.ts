@@ -1,0 +1,34 @@
+import type { QuiverDb } from '../db';
+import { getMeta } from '../db';
+import { usageEventSchema, type UsageEvent } from '../schema/events';
+
+/** Default bound of the outbox: past it the oldest events are dropped and counted. */
+export const OUTBOX_LIMIT = 50_000;
+
+export interface OutboxStats {
+  queued: number;
+  dropped: number;
+}
+
+/**
+ * Queues usage events, validated, in one transaction; when the outbox is over its bound the
+ * oldest are dropped and the dropped-events counter grows by as many.
+ */
+export async function enqueueEvents(db: QuiverDb, events: UsageEvent[], limit = OUTBOX_LIMIT): Promise<void> {
+  const valid = events.map((e) => usageEventSchema.parse(e));
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    await db.outbox.bulkAdd(valid.map((event) => ({ id: event.id, at: event.at, event })));
+    const excess = (await db.outbox.count()) - limit;
+    if (excess > 0) {
+      const oldest = await db.outbox.orderBy('seq').limit(excess).primaryKeys();
+      await db.outbox.bulkDelete(oldest);
+      const dropped = (await getMeta<number>(db, 'outboxDropped')) ?? 0;
+      await db.meta.put({ key: 'outboxDropped', value: dropped + excess });
+    }
+  });
+}
+
+export async function outboxStats(db: QuiverDb): Promise<OutboxStats> {
+  const [queued, dropped] = await Promise.all([db.outbox.count(), getMeta<number>(db, 'outboxDropped')]);
+  return { queued, dropped: dropped ?? 0 };
+}

@@ -1,0 +1,108 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { SidePanel } from '../../../components/panel/side-panel';
+import { usePanelStore } from '../../../components/panel/store';
+import { getDb, seedDemoLibrary } from '../../../lib/db';
+import { sampleItems } from '../support/items';
+
+const initial = usePanelStore.getState();
+
+beforeEach(async () => {
+  usePanelStore.setState(initial, true);
+  await seedDemoLibrary(getDb(), sampleItems());
+});
+afterEach(async () => {
+  await getDb().items.clear();
+  await getDb().meta.clear();
+});
+
+async function renderPanel() {
+  const user = userEvent.setup();
+  render(<SidePanel />);
+  const results = await screen.findByRole('list', { name: 'Results' });
+  await within(results).findByText('Cold intro: empty miles');
+  return { user, results };
+}
+const titlesIn = (list: HTMLElement) => within(list).queryAllByRole('listitem').map((li) => li.querySelector('.title')!.textContent);
+
+describe('side panel', () => {
+  test('search as you type narrows the results', async () => {
+    const { user, results } = await renderPanel();
+    expect(titlesIn(results)).toHaveLength(5);
+    await user.type(screen.getByRole('searchbox', { name: 'Search content' }), 'nordhafen');
+    expect(titlesIn(results)[0]).toBe('Nordhafen Logistik cut empty miles 18%');
+    expect(titlesIn(results)).not.toContain('Referral ask after a strong result');
+  });
+
+  test('stage toggles and the type filter combine with each other', async () => {
+    const { user, results } = await renderPanel();
+    const interest = screen.getByRole('button', { name: 'Interest' });
+    expect(interest).toHaveAttribute('aria-pressed', 'false');
+    await user.click(interest);
+    expect(interest).toHaveAttribute('aria-pressed', 'true');
+    expect(titlesIn(results).sort()).toEqual(['Corporate overview deck 2025', 'Nordhafen Logistik cut empty miles 18%']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'Deck');
+    expect(titlesIn(results)).toEqual(['Corporate overview deck 2025']);
+  });
+
+  test('no results says so and offers to clear the filters', async () => {
+    const { user, results } = await renderPanel();
+    await user.click(screen.getByRole('button', { name: 'Advocacy' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search content' }), 'nordhafen');
+    expect(await screen.findByText('Nothing matches “nordhafen”.')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(screen.getByRole('button', { name: 'Advocacy' })).toHaveAttribute('aria-pressed', 'false');
+    expect(titlesIn(results)[0]).toBe('Nordhafen Logistik cut empty miles 18%');
+  });
+
+  test('keyboard: typing goes to the search box, arrows move through results, Enter opens the preview', async () => {
+    const { user, results } = await renderPanel();
+    const search = screen.getByRole('searchbox', { name: 'Search content' });
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    await user.keyboard('intro');
+    expect(search).toHaveFocus();
+    expect(search).toHaveValue('intro');
+    await user.clear(search);
+    await user.keyboard('{ArrowDown}');
+    const titles = within(results).getAllByRole('button', { name: /./, expanded: false });
+    expect(titles[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    const second = document.activeElement as HTMLElement;
+    expect(second).toHaveClass('result-title');
+    expect(second).not.toBe(titles[0]);
+    await user.keyboard('{Enter}');
+    expect(second).toHaveAttribute('aria-expanded', 'true');
+    expect(within(second.closest('li')!).getByRole('region', { name: 'Preview' })).toBeVisible();
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(search).toHaveFocus();
+  });
+
+  test('the preview shows variables as readable placeholders, the subject and the owner', async () => {
+    const { user, results } = await renderPanel();
+    await user.click(within(results).getByRole('button', { name: 'Cold intro: empty miles' }));
+    const preview = within(results).getByRole('region', { name: 'Preview' });
+    expect(preview).toHaveTextContent('Hi ⟨First name | there⟩,');
+    expect(preview).toHaveTextContent('Empty miles at ⟨Company | your fleet⟩');
+    expect(preview).toHaveTextContent('maria@routewise.example');
+    expect(preview).not.toHaveTextContent('{{');
+  });
+
+  test('stale items carry a badge with the owner; expired items cannot be inserted or copied', async () => {
+    const { user, results } = await renderPanel();
+    const stale = within(results).getByText('Corporate overview deck 2025').closest('li')!;
+    expect(within(stale).getByText(/Stale · tom.becker@routewise.example/)).toBeVisible();
+    const expired = within(results).getByText('Q3 promotion: 20% off first year').closest('li')!;
+    expect(within(expired).getByText('Expired')).toBeVisible();
+    expect(within(expired).getByRole('button', { name: 'Insert' })).toBeDisabled();
+    expect(within(expired).getByRole('button', { name: 'Copy' })).toBeDisabled();
+    await user.click(within(expired).getByRole('button', { name: 'Q3 promotion: 20% off first year' }));
+    expect(within(expired).getByText(/Expired on 2001-09-30: it can no longer be inserted or copied\. Ask paulo.reis@routewise.example/)).toBeVisible();
+  });
+
+  test('a page no adapter reads still gets a working panel that says so', async () => {
+    await renderPanel();
+    const region = screen.getByRole('region', { name: 'Page context' });
+    expect(await within(region).findByText(/not supported|No page is bound/)).toBeVisible();
+  });
+});
