@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
+import { contentToBackgroundSchema, uiToBackgroundSchema } from '../schema/messages';
+import { openPanelForTab } from './panel';
 import { ensureDemoLibrary } from './seed';
+import { isContentScript, isExtensionPage } from './senders';
 
 /**
  * Registers every listener synchronously, at the worker's top level, so that an event that
@@ -12,8 +15,28 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => void whenReady());
   browser.runtime.onStartup.addListener(() => void whenReady());
 
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (isContentScript(sender)) {
+      const parsed = contentToBackgroundSchema.safeParse(message);
+      if (!parsed.success) return undefined;
+      const msg = parsed.data;
+      if (msg.type === 'content->bg:open-panel') {
+        // Synchronously, before any await: the click's user gesture must still be live.
+        openPanelForTab(sender.tab!.id!, sender.tab?.windowId);
+        return undefined;
+      }
+      return undefined;
+    }
+    if (isExtensionPage(sender)) {
+      const parsed = uiToBackgroundSchema.safeParse(message);
+      if (!parsed.success) return undefined;
+      return whenReady().then(() => undefined);
+    }
+    return undefined;
+  });
+
   if (browser.sidePanel) {
-    // Chrome: the toolbar icon opens the side panel.
+    // Chrome: the toolbar icon (and its keyboard command) opens the side panel.
     void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
   }
 
