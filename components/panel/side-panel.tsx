@@ -15,6 +15,8 @@ import { useLibrary } from './use-library';
 import { usePageContext } from './use-page-context';
 import { useSearchLogging } from './use-search-logging';
 import { useSettings } from './use-settings';
+import { reasonText } from './reason-text';
+import { useSuggestions } from './use-suggestions';
 
 function openExtensionPage(path: string) {
   void browser.tabs.create({ url: (browser.runtime.getURL as (p: string) => string)(path) });
@@ -44,9 +46,18 @@ export function SidePanel() {
     .slice(0, visible)
     .map((h) => engine.get(h.id))
     .filter((i): i is StoredItem => i !== undefined);
-  const workingStage = stages.length === 1 ? stages[0] : undefined;
+  const { inferred, suggestions } = useSuggestions({ engine, revision, context, today });
+  const workingStage = stages.length === 1 ? stages[0] : inferred?.stage;
   const { act, pending, cancelPending, record } = useItemActions({ tabId, context, settings, today, workingStage, sessionStart });
   useSearchLogging({ query, stages, types, resultCount: hits.length, ready: items !== undefined, record });
+  const suggested = query.trim() ? [] : suggestions;
+  const suggestedIds = suggested.map((s) => s.id).join(',');
+  useEffect(() => {
+    if (!suggestedIds) return;
+    record({ kind: 'suggestion_shown', resultCount: suggestedIds.split(',').length, ...(workingStage ? { stage: workingStage } : {}) });
+    // Once per set of suggestions shown, not per render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [suggestedIds]);
 
   // Typing anywhere in the panel goes to the search box.
   useEffect(() => {
@@ -135,6 +146,45 @@ export function SidePanel() {
           )}
         </div>
       ) : null}
+      {suggested.length > 0 && (
+        <>
+          <h2 className="section-title" id="suggested-title">
+            {t('suggestedLabel')}
+          </h2>
+          <ul
+            className="suggested"
+            aria-label={t('suggestedLabel')}
+            onKeyDown={(e) => {
+              if ((e.target as HTMLElement).classList.contains('result-title') && moveFocus(e.currentTarget, e.key)) e.preventDefault();
+            }}
+          >
+            {suggested.map((s) => {
+              const item = engine.get(s.id);
+              if (!item) return null;
+              return (
+                <ResultItem
+                  key={`suggested-${item.id}`}
+                  item={item}
+                  today={today}
+                  reasons={s.reasons.map(reasonText).filter(Boolean)}
+                  open={openId === `suggested:${item.id}`}
+                  onToggle={() => {
+                    const opening = openId !== `suggested:${item.id}`;
+                    setOpen(opening ? `suggested:${item.id}` : null);
+                    if (opening) record({ kind: 'preview', contentId: item.id, contentType: item.type, stage: workingStage ?? item.stages[0] });
+                  }}
+                  onAction={(action) => {
+                    typedSinceAction.current = false;
+                    record({ kind: 'suggestion_used', contentId: item.id, contentType: item.type, stage: workingStage ?? item.stages[0] });
+                    void act(item, action);
+                  }}
+                />
+              );
+            })}
+          </ul>
+          <h2 className="section-title">{t('resultsLabel')}</h2>
+        </>
+      )}
       <ul
         ref={list}
         className="results"

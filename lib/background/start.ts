@@ -38,6 +38,13 @@ export function startBackground(): void {
   if (browser.sidePanel) {
     // Chrome: the toolbar icon (and its keyboard command) opens the side panel.
     void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  } else {
+    // Firefox: the toolbar icon toggles the sidebar.
+    const ff = browser as unknown as {
+      browserAction?: { onClicked: { addListener(cb: () => void): void } };
+      sidebarAction?: { toggle(): Promise<void> };
+    };
+    (browser.action ?? ff.browserAction)?.onClicked.addListener(() => void ff.sidebarAction?.toggle());
   }
 
   void whenReady();

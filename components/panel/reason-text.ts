@@ -1,0 +1,36 @@
+import { t } from '../../lib/i18n';
+import type { Reason } from '../../lib/recommend';
+import { stageLabel } from './labels';
+
+const FIELD_KEYS: Record<string, string> = {
+  'Opportunity stage': 'fieldOpportunityStage',
+  'Deal stage': 'fieldDealStage',
+  'Lead status': 'fieldLeadStatus',
+  'Lifecycle stage': 'fieldLifecycleStage',
+};
+
+/** A reason in plain words: "Opportunity stage Proposal/Price Quote → Conversion", "Industry: logistics". */
+export function reasonText(reason: Reason): string {
+  switch (reason.kind) {
+    case 'crm-stage':
+      return t('reasonCrmStage', [t(FIELD_KEYS[reason.field] ?? 'fieldStage'), reason.crmStage, stageLabel(reason.stage)]);
+    case 'new-email':
+      return t('reasonNewEmail', stageLabel(reason.stage));
+    case 'email-thread':
+      return t('reasonThread', [reason.messages, stageLabel(reason.stage)]);
+    case 'linkedin-profile':
+      return t('reasonLinkedinProfile', stageLabel(reason.stage));
+    case 'linkedin-conversation':
+      return t('reasonLinkedinConversation', stageLabel(reason.stage));
+    case 'industry':
+      return t('reasonIndustry', reason.value);
+    case 'persona':
+      return t('reasonPersona', reason.value);
+    case 'tag':
+      return t('reasonTag', reason.value);
+    case 'used-before':
+      return t('reasonUsed', reason.uses);
+    case 'fits-page':
+      return '';
+  }
+}

@@ -1,0 +1,89 @@
+import type { StoredItem } from '../db';
+import { isExpired, isStale, isTemplateType, type JourneyStage } from '../schema/content';
+import type { PageContext } from '../schema/page-context';
+import type { SearchEngine } from '../search';
+import type { Reason, StageReason } from './reasons';
+import { pageSignals } from './signals';
+
+export interface Suggestion {
+  id: string;
+  score: number;
+  /** In order of weight; the stage reason first when there is one. */
+  reasons: Reason[];
+}
+
+export interface SuggestInput {
+  engine: SearchEngine;
+  context: PageContext | undefined;
+  /** The stage to suggest for: the rep's choice, else the inferred one. */
+  stage: JourneyStage | null;
+  /** Why that stage, when it was inferred from the page. */
+  stageReason: StageReason | null;
+  today: string;
+  limit?: number;
+}
+
+const WEIGHT = { stage: 2, industry: 2, persona: 1.5, tag: 0.5, keyword: 1, fitsPage: 0.75, stale: -1.5 };
+
+/** Would this kind of item go into this page's editor naturally? */
+function fitsPage(item: StoredItem, context: PageContext | undefined): boolean {
+  if (!context?.supported) return false;
+  if (context.site === 'linkedin') return item.type === 'snippet' || item.type === 'case_study';
+  if (context.site === 'gmail') return isTemplateType(item.type);
+  return item.type === 'email_template';
+}
+
+/**
+ * Ranks the library for the page: items of the stage, then industry, persona and company words
+ * of the page against the items' industries, personas and tags. It uses the search engine, so
+ * recently and frequently used content breaks ties as it does in search. Expired items are never
+ * suggested; stale ones sink.
+ */
+export function suggest({ engine, context, stage, stageReason, today, limit = 5 }: SuggestInput): Suggestion[] {
+  const signals = pageSignals(context);
+  if (!stage && signals.industries.length === 0 && !signals.persona) return [];
+  const stages = stage ? [stage] : [];
+  // The engine's empty-query order already puts used and fresh content first.
+  const pool = engine.search('', { stages, limit: 2000 });
+  const keywords = [...signals.industries, ...signals.words].join(' ');
+  const keywordRank = new Map(
+    (keywords ? engine.search(keywords, { stages, limit: 30 }) : []).map((h, i) => [h.id, i] as const),
+  );
+  const out: (Suggestion & { order: number })[] = [];
+  pool.forEach((hit, order) => {
+    const item = engine.get(hit.id);
+    if (!item || isExpired(item, today)) return;
+    const reasons: Reason[] = [];
+    let score = 0;
+    let specific = false;
+    if (stage && stageReason && stageReason.stage === stage) reasons.push(stageReason);
+    if (stage) score += WEIGHT.stage;
+    const industry = item.industries?.find((i) => signals.industries.includes(i));
+    if (industry) {
+      score += WEIGHT.industry;
+      reasons.push({ kind: 'industry', value: industry });
+      specific = true;
+    }
+    if (signals.persona && item.personas?.includes(signals.persona)) {
+      score += WEIGHT.persona;
+      reasons.push({ kind: 'persona', value: signals.persona });
+      specific = true;
+    }
+    const tag = item.tags.find((t) => signals.words.includes(t) || signals.industries.includes(t));
+    if (tag && tag !== industry) {
+      score += WEIGHT.tag;
+      reasons.push({ kind: 'tag', value: tag });
+      specific = true;
+    }
+    const rank = keywordRank.get(item.id);
+    if (rank !== undefined) score += WEIGHT.keyword * (1 - rank / 30);
+    if (fitsPage(item, context)) score += WEIGHT.fitsPage;
+    if (isStale(item, today)) score += WEIGHT.stale;
+    if (!stage && !specific) return;
+    out.push({ id: item.id, score, reasons, order });
+  });
+  return out
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map(({ id, score, reasons }) => ({ id, score, reasons }));
+}
