@@ -58,6 +58,15 @@ export async function setMeta(db: QuiverDb, key: string, value: unknown): Promis
   await db.meta.put({ key, value });
 }
 
+/**
+ * A counter bumped in the same transaction as every change to the cached library, so that a
+ * context holding an index (the background's engine) knows when to refresh it.
+ */
+export async function bumpLibraryRevision(db: QuiverDb): Promise<void> {
+  const current = (await getMeta<number>(db, 'libraryRevision')) ?? 0;
+  await setMeta(db, 'libraryRevision', current + 1);
+}
+
 /** Where the cached library came from: the bundled demo library, or a configured server. */
 export type LibrarySource = 'demo' | 'server';
 
@@ -74,6 +83,7 @@ export async function seedDemoLibrary(db: QuiverDb, items: ContentItem[]): Promi
     await db.items.bulkDelete(stale);
     await db.items.bulkPut(items);
     await setMeta(db, 'librarySource', 'demo');
+    await bumpLibraryRevision(db);
     return 'seeded';
   });
 }

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { contentToBackgroundSchema, uiToBackgroundSchema } from '../schema/messages';
+import { answerContent } from './content-requests';
+import { LibraryService } from './library-service';
 import { openPanelForTab } from './panel';
 import { ensureDemoLibrary } from './seed';
 import { isContentScript, isExtensionPage } from './senders';
@@ -11,6 +13,7 @@ import { isContentScript, isExtensionPage } from './senders';
 export function startBackground(): void {
   let ready: Promise<void> | undefined;
   const whenReady = () => (ready ??= init());
+  const library = new LibraryService();
 
   browser.runtime.onInstalled.addListener(() => void whenReady());
   browser.runtime.onStartup.addListener(() => void whenReady());
@@ -25,7 +28,8 @@ export function startBackground(): void {
         openPanelForTab(sender.tab!.id!, sender.tab?.windowId);
         return undefined;
       }
-      return undefined;
+      if (msg.type === 'content->bg:context-changed') return undefined;
+      return whenReady().then(() => answerContent(library, msg));
     }
     if (isExtensionPage(sender)) {
       const parsed = uiToBackgroundSchema.safeParse(message);
@@ -33,6 +37,14 @@ export function startBackground(): void {
       return whenReady().then(() => undefined);
     }
     return undefined;
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'open-palette') return;
+    const send = (tabId: number) =>
+      void browser.tabs.sendMessage(tabId, { type: 'bg->content:open-palette' }, { frameId: 0 }).catch(() => {});
+    if (tab?.id !== undefined) send(tab.id);
+    else void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active?.id !== undefined && send(active.id));
   });
 
   if (browser.sidePanel) {

@@ -38,12 +38,55 @@ export const searchRequestSchema = z.object({
 });
 export type SearchRequest = z.infer<typeof searchRequestSchema>;
 
+/** An item as the in-page palette lists it: no body, nothing the page needs not see. */
+export const paletteItemSchema = z.object({
+  id: z.string().max(120),
+  title: z.string().max(300),
+  type: contentTypeSchema,
+  stages: z.array(journeyStageSchema),
+  summary: z.string().max(1000),
+  shortcut: z.string().max(40).optional(),
+  stale: z.boolean(),
+  expired: z.boolean(),
+  owner: z.string().max(200),
+});
+export type PaletteItem = z.infer<typeof paletteItemSchema>;
+
+/** An item rendered for this page, or why it cannot go out. */
+export const renderReplySchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    id: z.string().max(120),
+    title: z.string().max(300),
+    payload: insertPayloadSchema,
+    /** Variables with no value and no fallback: ask before inserting, with these labels. */
+    missing: z.array(z.object({ name: z.string().max(40), label: z.string().max(100) })),
+    stale: z.boolean(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['not-found', 'expired']),
+    message: z.string().max(500),
+  }),
+]);
+export type RenderReply = z.infer<typeof renderReplySchema>;
+
+/** What the content script needs for shortcut expansion, kept locally so Tab is decided synchronously. */
+export const shortcutConfigSchema = z.object({
+  prefix: z.string().min(1).max(3),
+  key: z.enum(['Tab', 'Space']),
+  shortcuts: z.array(z.string().max(40)).max(100_000),
+});
+export type ShortcutConfig = z.infer<typeof shortcutConfigSchema>;
+
 // ---- to the content script (from an extension page or the background) ----
 
 export const toContentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui->content:get-context') }),
   z.object({ type: z.literal('ui->content:insert'), payload: insertPayloadSchema }),
   z.object({ type: z.literal('bg->content:open-palette') }),
+  /** The library or the shortcut settings changed: fetch the shortcut config again. */
+  z.object({ type: z.literal('bg->content:shortcuts-changed') }),
 ]);
 export type ToContentMessage = z.infer<typeof toContentMessageSchema>;
 
@@ -55,12 +98,26 @@ export const contentToBackgroundSchema = z.discriminatedUnion('type', [
   /** The Quiver button in a host page was clicked: open the side panel bound to this tab. */
   z.object({ type: z.literal('content->bg:open-panel') }),
   z.object({ type: z.literal('content->bg:search'), request: searchRequestSchema }),
-  /** Render an item for this page (palette, shortcut): variables filled from the page context. */
+  /**
+   * Render an item for this page (palette, shortcut): variables filled from the page context,
+   * the rep's profile and `values` the rep typed in. Answered with a RenderReply.
+   */
   z.object({
     type: z.literal('content->bg:render'),
     id: z.string().max(200).optional(),
     shortcut: z.string().max(40).optional(),
     context: pageContextSchema,
+    values: z.record(z.string().max(40), z.string().max(500)).optional(),
+  }),
+  /** Answered with a ShortcutConfig. */
+  z.object({ type: z.literal('content->bg:get-shortcuts') }),
+  /** Content went out from the page (palette insert, shortcut expansion): record the usage event. */
+  z.object({
+    type: z.literal('content->bg:used'),
+    id: z.string().max(200),
+    via: z.enum(['palette', 'shortcut']),
+    context: pageContextSchema,
+    timeToContentMs: z.number().int().min(0).max(86_400_000).optional(),
   }),
 ]);
 export type ContentToBackgroundMessage = z.infer<typeof contentToBackgroundSchema>;

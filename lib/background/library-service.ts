@@ -1,0 +1,103 @@
+import { getDb, getMeta, type QuiverDb, type StoredItem } from '../db';
+import { t } from '../i18n';
+import { isExpired, isStale, todayIso } from '../schema/content';
+import type { PaletteItem, RenderReply, SearchRequest, ShortcutConfig } from '../schema/messages';
+import type { PageContext } from '../schema/page-context';
+import { createSearchEngine, type SearchEngine } from '../search';
+import type { Settings } from '../settings';
+import { renderItem, type VariableValues } from '../templates/render';
+import { variableValues } from '../templates/values';
+import { isTemplateVariable } from '../templates/variables';
+
+/**
+ * The library as the background serves it to content scripts (palette, shortcuts). The engine
+ * is built lazily — the worker may have been stopped and restarted since — and refreshed when
+ * the library's revision moves.
+ */
+export class LibraryService {
+  private engine: SearchEngine | undefined;
+  private revision: number | undefined;
+  private loading: Promise<SearchEngine> | undefined;
+
+  constructor(private readonly db: QuiverDb = getDb()) {}
+
+  async getEngine(): Promise<SearchEngine> {
+    const revision = (await getMeta<number>(this.db, 'libraryRevision')) ?? 0;
+    if (this.engine && this.revision === revision) return this.engine;
+    this.loading ??= (async () => {
+      const engine = this.engine ?? createSearchEngine();
+      engine.setItems(await this.db.items.toArray());
+      const usage = await this.db.usage.toArray();
+      engine.setUsage(new Map(usage.map((u) => [u.id, { uses: u.uses, lastUsedAt: u.lastUsedAt }])));
+      this.engine = engine;
+      this.revision = revision;
+      return engine;
+    })().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  async search(request: SearchRequest, today = todayIso()): Promise<PaletteItem[]> {
+    const engine = await this.getEngine();
+    return engine
+      .search(request.query, { stages: request.stages, types: request.types, limit: request.limit })
+      .map((hit) => engine.get(hit.id))
+      .filter((item): item is StoredItem => item !== undefined)
+      .map((item) => ({
+        id: item.id,
+        title: item.title,
+        type: item.type,
+        stages: item.stages,
+        summary: item.summary,
+        ...(item.shortcut ? { shortcut: item.shortcut } : {}),
+        stale: isStale(item, today),
+        expired: isExpired(item, today),
+        owner: item.owner,
+      }));
+  }
+
+  async findByShortcut(shortcut: string): Promise<StoredItem | undefined> {
+    return this.db.items.where('shortcut').equals(shortcut.toLowerCase()).first();
+  }
+
+  /** Renders an item for a page; expired items are refused with the reason and the owner. */
+  async render(
+    target: { id?: string; shortcut?: string },
+    context: PageContext,
+    settings: Settings,
+    typed: Record<string, string> = {},
+    today = todayIso(),
+  ): Promise<RenderReply> {
+    const item = target.id
+      ? await this.db.items.get(target.id)
+      : target.shortcut
+        ? await this.findByShortcut(target.shortcut)
+        : undefined;
+    if (!item) return { ok: false, reason: 'not-found', message: t('renderNotFound') };
+    if (isExpired(item, today)) {
+      return { ok: false, reason: 'expired', message: t('expiredNotice', [item.expires ?? '', item.owner]) };
+    }
+    const values: VariableValues = { ...variableValues(context, settings.profile) };
+    for (const [name, value] of Object.entries(typed)) if (isTemplateVariable(name) && value.trim()) values[name] = value;
+    const rendered = renderItem(item, values);
+    return {
+      ok: true,
+      id: item.id,
+      title: item.title,
+      payload: { html: rendered.html, text: rendered.text, ...(rendered.subject ? { subject: rendered.subject } : {}) },
+      missing: rendered.missing.map((name) => ({ name, label: t(`var_${name.replace('.', '_')}`) })),
+      stale: isStale(item, today),
+    };
+  }
+
+  async shortcuts(settings: Settings): Promise<ShortcutConfig> {
+    const items = await this.db.items.where('shortcut').above('').toArray();
+    return {
+      prefix: settings.shortcutPrefix,
+      key: settings.shortcutKey,
+      // Expired ones too: expanding one tells the rep why it cannot go out, rather than doing nothing.
+      shortcuts: items.filter((i) => i.shortcut).map((i) => i.shortcut!),
+    };
+  }
+}
