@@ -24,11 +24,19 @@ export interface OutboxRow {
   event: unknown;
 }
 
+/** A usage event the server has confirmed, kept (bounded) for the rep's own figures. */
+export interface HistoryRow {
+  id: string;
+  at: string;
+  event: unknown;
+}
+
 export class QuiverDb extends Dexie {
   items!: EntityTable<StoredItem, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   usage!: EntityTable<ItemUsage, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
+  history!: EntityTable<HistoryRow, 'id'>;
 
   constructor(name = 'quiver') {
     super(name);
@@ -38,6 +46,7 @@ export class QuiverDb extends Dexie {
       usage: 'id, lastUsedAt',
       outbox: '++seq, &id, at',
     });
+    this.version(2).stores({ history: 'id, at' });
   }
 }
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef } from 'react';
 import { getDb, getMeta } from '../../lib/db';
-import { defaultStageMap, inferStage, mergeStageMaps, suggest, type StageMap, type Suggestion } from '../../lib/recommend';
+import { defaultStageMap, inferStage, mergeStageMaps, suggest, type Suggestion } from '../../lib/recommend';
 import type { StageReason } from '../../lib/recommend';
 import type { JourneyStage } from '../../lib/schema/content';
 import type { PageContext } from '../../lib/schema/page-context';
@@ -28,7 +28,7 @@ export function useSuggestions({ engine, revision, context, today }: Options): {
   inferred: StageReason | null;
   suggestions: Suggestion[];
 } {
-  const orgSettings = useLiveQuery(() => getMeta<{ stageMap?: StageMap }>(getDb(), 'orgSettings'), []);
+  const orgSettings = useLiveQuery(() => getMeta<{ stageMap?: Record<string, string> }>(getDb(), 'orgSettings'), []);
   const stageMap = useMemo(() => mergeStageMaps(defaultStageMap(), orgSettings?.stageMap), [orgSettings]);
   const inferred = useMemo(() => inferStage(context, stageMap), [context, stageMap]);
   const stages = usePanelStore((s) => s.stages);

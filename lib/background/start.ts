@@ -3,8 +3,9 @@ import { contentToBackgroundSchema, uiToBackgroundSchema } from '../schema/messa
 import { answerContent } from './content-requests';
 import { LibraryService } from './library-service';
 import { openPanelForTab } from './panel';
-import { ensureDemoLibrary } from './seed';
 import { isContentScript, isExtensionPage } from './senders';
+import { ALARMS, SyncService } from './sync-service';
+import type { UiToBackgroundMessage } from '../schema/messages';
 
 /**
  * Registers every listener synchronously, at the worker's top level, so that an event that
@@ -12,7 +13,8 @@ import { isContentScript, isExtensionPage } from './senders';
  */
 export function startBackground(): void {
   let ready: Promise<void> | undefined;
-  const whenReady = () => (ready ??= init());
+  const sync = new SyncService();
+  const whenReady = () => (ready ??= init(sync));
   const library = new LibraryService();
 
   browser.runtime.onInstalled.addListener(() => void whenReady());
@@ -34,9 +36,16 @@ export function startBackground(): void {
     if (isExtensionPage(sender)) {
       const parsed = uiToBackgroundSchema.safeParse(message);
       if (!parsed.success) return undefined;
-      return whenReady().then(() => undefined);
+      return whenReady().then(() => answerUi(sync, parsed.data));
     }
     return undefined;
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void whenReady().then(async () => {
+      if (alarm.name === ALARMS.sync || alarm.name === ALARMS.syncRetry) await sync.sync();
+      else if (alarm.name === ALARMS.upload) await sync.upload();
+    });
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
@@ -62,6 +71,27 @@ export function startBackground(): void {
   void whenReady();
 }
 
-async function init(): Promise<void> {
-  await ensureDemoLibrary(undefined, false);
+async function init(sync: SyncService): Promise<void> {
+  await sync.ensureAlarms();
+  // Requests wait for this: the demo library is seeded before the first search when there is
+  // no server. A server sync runs on in the background; the cache answers meanwhile.
+  await sync.seedIfNoServer();
+  void sync.sync().then(() => sync.upload());
+}
+
+async function answerUi(sync: SyncService, msg: UiToBackgroundMessage): Promise<unknown> {
+  switch (msg.type) {
+    case 'ui->bg:sync-now': {
+      const result = await sync.sync();
+      await sync.upload({ force: true });
+      return result && { outcome: result.outcome, error: result.error, itemCount: result.itemCount };
+    }
+    case 'ui->bg:settings-changed':
+      await sync.sync();
+      await sync.upload({ force: true });
+      return null;
+    case 'ui->bg:upload-events':
+      await sync.upload();
+      return null;
+  }
 }

@@ -1,4 +1,4 @@
-import type { JourneyStage } from '../schema/content';
+import { journeyStageSchema, type JourneyStage } from '../schema/content';
 
 /**
  * CRM stage → journey stage. Data, not code: these defaults ship with the extension and an org
@@ -68,11 +68,14 @@ export function defaultStageMap(): StageMap {
   return map;
 }
 
-/** The org's overrides win over the defaults. */
-export function mergeStageMaps(defaults: StageMap, overrides: StageMap | undefined): Map<string, JourneyStage> {
+/** The org's overrides win over the defaults; an override naming no journey stage is ignored. */
+export function mergeStageMaps(defaults: StageMap, overrides: Record<string, string> | undefined): Map<string, JourneyStage> {
   const merged = new Map<string, JourneyStage>();
   for (const [k, v] of Object.entries(defaults)) merged.set(stageKey(k), v);
-  for (const [k, v] of Object.entries(overrides ?? {})) merged.set(stageKey(k), v);
+  for (const [k, v] of Object.entries(overrides ?? {})) {
+    const stage = journeyStageSchema.safeParse(v.trim().toLowerCase());
+    if (stage.success) merged.set(stageKey(k), stage.data);
+  }
   return merged;
 }
 

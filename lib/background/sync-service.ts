@@ -1,0 +1,100 @@
+import { browser } from 'wxt/browser';
+import { bumpLibraryRevision, getDb, getMeta, setMeta, type QuiverDb } from '../db';
+import { uploadOutbox, type UploadResult } from '../events/upload';
+import { isServerConfigured, loadSettings, type Settings } from '../settings';
+import { createApiClient, type ApiClient } from '../sync/api-client';
+import { backoffDelay, shouldRetry } from '../sync/backoff';
+import { syncLibrary, type SyncResult } from '../sync/library-sync';
+import { ensureDemoLibrary } from './seed';
+
+export const ALARMS = {
+  /** Regular library sync. */
+  sync: 'quiver-sync',
+  /** A retry after a failed sync, with backoff. */
+  syncRetry: 'quiver-sync-retry',
+  /** Regular upload of the event outbox. */
+  upload: 'quiver-upload',
+} as const;
+
+export const SYNC_PERIOD_MINUTES = 15;
+export const UPLOAD_PERIOD_MINUTES = 1;
+
+const RETRY_META = { sync: 'syncRetryAttempt', upload: 'uploadRetryAttempt', uploadNotBefore: 'uploadNotBefore' } as const;
+
+function clientFor(settings: Settings): ApiClient {
+  // Called unbound inside the client: a worker's fetch throws "Illegal invocation" otherwise.
+  return createApiClient({ serverUrl: settings.serverUrl, token: settings.token, fetch: (...args) => fetch(...args) });
+}
+
+/** Tells open pages with Quiver's content script that the shortcuts may have changed. */
+async function announceLibraryChange(): Promise<void> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    void browser.tabs.sendMessage(tab.id, { type: 'bg->content:shortcuts-changed' }, { frameId: 0 }).catch(() => {});
+  }
+}
+
+/**
+ * The background's library sync and event upload: on install and start-up, on alarms, on
+ * Sync now and after the rep acts. Failures that may pass (server down, 5xx) are retried with
+ * backoff; the cached library and the queued events stay as they are meanwhile.
+ */
+export class SyncService {
+  constructor(private readonly db: QuiverDb = getDb()) {}
+
+  /** Creates the periodic alarms if the browser does not have them yet (they survive restarts). */
+  async ensureAlarms(): Promise<void> {
+    const existing = new Set((await browser.alarms.getAll()).map((a) => a.name));
+    if (!existing.has(ALARMS.sync)) await browser.alarms.create(ALARMS.sync, { periodInMinutes: SYNC_PERIOD_MINUTES });
+    if (!existing.has(ALARMS.upload)) await browser.alarms.create(ALARMS.upload, { periodInMinutes: UPLOAD_PERIOD_MINUTES });
+  }
+
+  async seedIfNoServer(): Promise<void> {
+    if (!isServerConfigured(await loadSettings())) await ensureDemoLibrary(this.db, false);
+  }
+
+  /** Syncs the library from the server, or keeps the demo library when none is configured. */
+  async sync(): Promise<SyncResult | null> {
+    const settings = await loadSettings();
+    if (!isServerConfigured(settings)) {
+      await ensureDemoLibrary(this.db, false);
+      return null;
+    }
+    const result = await syncLibrary(this.db, clientFor(settings));
+    if (result.upserted.length > 0 || result.deleted.length > 0 || result.replaced) {
+      await this.db.transaction('rw', this.db.meta, () => bumpLibraryRevision(this.db));
+      void announceLibraryChange();
+    }
+    if (result.outcome === 'failed' && result.error && shouldRetry(result.error.code as never)) {
+      const attempt = (await getMeta<number>(this.db, RETRY_META.sync)) ?? 0;
+      await setMeta(this.db, RETRY_META.sync, attempt + 1);
+      await browser.alarms.create(ALARMS.syncRetry, { when: Date.now() + backoffDelay(attempt) });
+    } else if (result.outcome === 'synced') {
+      await setMeta(this.db, RETRY_META.sync, 0);
+      await browser.alarms.clear(ALARMS.syncRetry);
+    }
+    return result;
+  }
+
+  /**
+   * Uploads queued events, unless a backoff after a failure is still running (`force` ignores
+   * it, for the alarm). With no server configured the events stay local.
+   */
+  async upload({ force = false }: { force?: boolean } = {}): Promise<UploadResult | null> {
+    const settings = await loadSettings();
+    if (!isServerConfigured(settings)) return null;
+    const notBefore = (await getMeta<number>(this.db, RETRY_META.uploadNotBefore)) ?? 0;
+    if (!force && Date.now() < notBefore) return null;
+    const result = await uploadOutbox(this.db, clientFor(settings));
+    if (result.outcome === 'failed') {
+      const attempt = (await getMeta<number>(this.db, RETRY_META.upload)) ?? 0;
+      await setMeta(this.db, RETRY_META.upload, attempt + 1);
+      await setMeta(this.db, RETRY_META.uploadNotBefore, Date.now() + backoffDelay(attempt, { baseMs: 15_000 }));
+    } else {
+      await setMeta(this.db, RETRY_META.upload, 0);
+      await setMeta(this.db, RETRY_META.uploadNotBefore, 0);
+    }
+    return result;
+  }
+}
