@@ -17,6 +17,7 @@ import { useSearchLogging } from './use-search-logging';
 import { useSettings } from './use-settings';
 import { reasonText } from './reason-text';
 import { useSuggestions } from './use-suggestions';
+import { SyncBanner } from './sync-banner';
 
 function openExtensionPage(path: string) {
   void browser.tabs.create({ url: (browser.runtime.getURL as (p: string) => string)(path) });
@@ -88,6 +89,7 @@ export function SidePanel() {
           </button>
         </nav>
       </header>
+      <SyncBanner />
       <PageContextView state={contextState} />
       <div className="search">
         <input

@@ -1,0 +1,29 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb, getMeta, type LibrarySource } from '../../lib/db';
+import { t } from '../../lib/i18n';
+import { readSyncProgress, readSyncStatus } from '../../lib/sync/sync-state';
+
+/**
+ * What the panel must not hide: a rejected token or an unreachable server (the cache still
+ * answers), a large first sync under way, items skipped as invalid, or the demo library in use.
+ */
+export function SyncBanner() {
+  const db = getDb();
+  const status = useLiveQuery(() => readSyncStatus(db), []);
+  const progress = useLiveQuery(() => readSyncProgress(db), []);
+  const source = useLiveQuery(() => getMeta<LibrarySource>(db, 'librarySource'), []);
+  if (status?.state === 'error' && status.error?.code === 'unauthorized') {
+    return <p className="banner notice-error" role="alert">{t('statusTokenRejected')}</p>;
+  }
+  if (status?.state === 'error' && (status.error?.code === 'unreachable' || status.error?.code === 'server')) {
+    return <p className="banner notice-warning">{t('statusUnreachable')}</p>;
+  }
+  if (status?.state === 'syncing' && progress) {
+    return <p className="banner notice-line">{t('statusSyncing', progress.received.toLocaleString())}</p>;
+  }
+  if (source === 'server' && (status?.skipped ?? 0) > 0) {
+    return <p className="banner notice-warning">{t('statusSkipped', status!.skipped)}</p>;
+  }
+  if (source === 'demo') return <p className="banner muted">{t('demoLibraryNote')}</p>;
+  return null;
+}
