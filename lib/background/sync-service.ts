@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { bumpLibraryRevision, getDb, getMeta, setMeta, type QuiverDb } from '../db';
+import { getDb, getMeta, setMeta, type QuiverDb } from '../db';
 import { uploadOutbox, type UploadResult } from '../events/upload';
 import { isServerConfigured, loadSettings, type Settings } from '../settings';
 import { createApiClient, type ApiClient } from '../sync/api-client';
@@ -62,11 +62,8 @@ export class SyncService {
       return null;
     }
     const result = await syncLibrary(this.db, clientFor(settings));
-    if (result.upserted.length > 0 || result.deleted.length > 0 || result.replaced) {
-      await this.db.transaction('rw', this.db.meta, () => bumpLibraryRevision(this.db));
-      void announceLibraryChange();
-    }
-    if (result.outcome === 'failed' && result.error && shouldRetry(result.error.code as never)) {
+    if (result.upserted.length > 0 || result.deleted.length > 0 || result.replaced) void announceLibraryChange();
+    if (result.outcome === 'failed' && result.error && shouldRetry(result.error.code)) {
       const attempt = (await getMeta<number>(this.db, RETRY_META.sync)) ?? 0;
       await setMeta(this.db, RETRY_META.sync, attempt + 1);
       await browser.alarms.create(ALARMS.syncRetry, { when: Date.now() + backoffDelay(attempt) });

@@ -1,0 +1,149 @@
+import { getMeta, setMeta, type QuiverDb } from '../db';
+import type { ApiClient } from './api-client';
+import { ApiError } from './api-error';
+import { storePage } from './library-page-store';
+import { SYNC_META, type SkippedItem, type SyncErrorCode, type SyncProgress, type SyncStatus } from './sync-state';
+
+export interface SyncOptions {
+  onProgress?: (progress: SyncProgress) => void;
+  /** Stops between pages (and aborts the request in flight); what was stored stays stored. */
+  signal?: AbortSignal;
+  /** Changes per page; the server's maximum is 1000. */
+  pageSize?: number;
+  now?: () => Date;
+}
+
+export interface SyncResult {
+  outcome: 'synced' | 'failed' | 'aborted';
+  error?: { code: SyncErrorCode; message: string };
+  /** True when this run started over: the cache was replaced (demo library gone), so rebuild any index from it. */
+  replaced: boolean;
+  /** Ids stored or updated by this run, and ids it removed: enough to update a search index in place. */
+  upserted: string[];
+  deleted: string[];
+  /** Invalid items met in this run; they are not in the cache. */
+  skipped: SkippedItem[];
+  /** Items in the cache afterwards. */
+  itemCount: number;
+}
+
+const running = new WeakMap<QuiverDb, Promise<SyncResult>>();
+
+/**
+ * Brings the cached library up to date with the server, page by page from the stored cursor.
+ * Each page is stored in one transaction together with the cursor after it, so a worker
+ * stopped at any point resumes without losing or repeating a change. A second call while one
+ * runs joins it.
+ */
+export function syncLibrary(db: QuiverDb, client: ApiClient, options: SyncOptions = {}): Promise<SyncResult> {
+  const current = running.get(db);
+  if (current) return current;
+  const run = runSync(db, client, options).finally(() => running.delete(db));
+  running.set(db, run);
+  return run;
+}
+
+async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): Promise<SyncResult> {
+  const now = options.now ?? (() => new Date());
+  const pageSize = options.pageSize ?? 500;
+  const result: SyncResult = { outcome: 'synced', replaced: false, upserted: [], deleted: [], skipped: [], itemCount: 0 };
+  const previous = await getMeta<SyncStatus>(db, SYNC_META.status);
+  const startedAt = now().toISOString();
+  const status = (patch: Partial<SyncStatus>): SyncStatus => ({
+    itemCount: previous?.itemCount ?? 0,
+    skipped: previous?.skipped ?? 0,
+    ...(previous?.lastSyncedAt ? { lastSyncedAt: previous.lastSyncedAt } : {}),
+    lastAttemptAt: startedAt,
+    state: 'syncing',
+    ...patch,
+  });
+  await setMeta(db, SYNC_META.status, status({ state: 'syncing' }));
+
+  let cursor: string | undefined;
+  let startedOver = false;
+  try {
+    const sourceKey = await client.sourceKey();
+    cursor = await readCursor(db, sourceKey);
+    let received = 0;
+    let etag = cursor ? (await getMeta<{ cursor: string; etag: string }>(db, SYNC_META.etag)) : undefined;
+
+    for (;;) {
+      if (options.signal?.aborted) throw new ApiError('aborted', 'stopped');
+      let answer;
+      try {
+        answer = await client.libraryPage({
+          ...(cursor ? { cursor } : {}),
+          limit: pageSize,
+          ...(etag && etag.cursor === cursor ? { etag: etag.etag } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+      } catch (error) {
+        // The server no longer knows the cursor (recreated, or another org): start over, once.
+        if (error instanceof ApiError && error.details.serverCode === 'invalid_cursor' && cursor && !startedOver) {
+          cursor = undefined;
+          startedOver = true;
+          received = 0;
+          continue;
+        }
+        throw error;
+      }
+      if (answer.notModified) break;
+
+      const { page } = answer;
+      if (page.hasMore && page.cursor === cursor) {
+        // Asking again would get the same page forever.
+        throw new ApiError('malformed', 'the server said there is more but did not move the cursor');
+      }
+      const fullSync = cursor === undefined;
+      const applied = await storePage(db, page, { fullSync, sourceKey, requestCursor: cursor, etag: answer.etag, received });
+      received = applied.received;
+      if (fullSync) {
+        result.replaced = true;
+        result.upserted = [];
+        result.deleted = [];
+      }
+      result.upserted.push(...applied.upserted);
+      result.deleted.push(...applied.deleted);
+      result.skipped.push(...applied.skipped);
+      options.onProgress?.(applied.progress);
+
+      cursor = page.cursor;
+      etag = undefined;
+      if (!page.hasMore) break;
+    }
+
+    result.itemCount = await db.items.count();
+    const skippedNow = ((await getMeta<SkippedItem[]>(db, SYNC_META.skippedItems)) ?? []).length;
+    await setMeta(db, SYNC_META.status, status({ state: 'ok', lastSyncedAt: now().toISOString(), itemCount: result.itemCount, skipped: skippedNow }));
+    await db.meta.delete(SYNC_META.progress);
+    return result;
+  } catch (error) {
+    result.itemCount = await db.items.count();
+    if (error instanceof ApiError && error.code === 'aborted') {
+      // Stopped on purpose: what was stored stays, and the last real outcome stays on show.
+      result.outcome = 'aborted';
+      if (previous) await setMeta(db, SYNC_META.status, { ...previous, itemCount: result.itemCount });
+      else await db.meta.delete(SYNC_META.status);
+      await db.meta.delete(SYNC_META.progress);
+      return result;
+    }
+    result.outcome = 'failed';
+    result.error =
+      error instanceof ApiError
+        ? { code: error.code, message: error.message }
+        : { code: 'storage', message: `the library cache could not be written: ${error instanceof Error ? error.message : String(error)}` };
+    await setMeta(db, SYNC_META.status, status({ state: 'error', itemCount: result.itemCount, error: result.error }));
+    await db.meta.delete(SYNC_META.progress);
+    return result;
+  }
+}
+
+/** The stored cursor, if it belongs to this server and token and the cache holds its library. */
+async function readCursor(db: QuiverDb, sourceKey: string): Promise<string | undefined> {
+  const [cursor, source, key] = await Promise.all([
+    getMeta<string>(db, SYNC_META.cursor),
+    getMeta<string>(db, SYNC_META.source),
+    getMeta<string>(db, SYNC_META.sourceKey),
+  ]);
+  return source === 'server' && key === sourceKey && typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
+}

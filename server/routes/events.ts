@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { eventsRequestSchema, type EventsResponse, type RejectedEvent } from '../../lib/schema/api';
+import { issuePath } from '../../lib/schema/content-file';
+import { usageEventSchema, type UsageEvent } from '../../lib/schema/events';
+import type { Database } from '../db/schema';
+import { ApiProblem } from '../http/api-problem';
+import type { AuthEnv } from '../http/auth';
+import { readJson } from '../http/read-json';
+import { storeUsageEvents } from '../store/usage-events';
+
+/**
+ * POST /api/v1/events: a batch of usage events. Each event is judged on its own: the valid
+ * ones are stored even when others are rejected, and each rejected one is named by its index
+ * (and id, when it has one) with what was wrong.
+ */
+export function postEvents(db: Kysely<Database>) {
+  return async (c: Context<AuthEnv>): Promise<Response> => {
+    const envelope = eventsRequestSchema.safeParse(await readJson(c));
+    if (!envelope.success) {
+      const issue = envelope.error.issues[0];
+      const message =
+        issue && issue.path.length > 0
+          ? `${issuePath(issue.path)}: ${issue.message}`
+          : 'the body must be {"events": [ ... ]}';
+      throw new ApiProblem(400, 'bad_request', message);
+    }
+
+    const valid: UsageEvent[] = [];
+    const rejected: RejectedEvent[] = [];
+    envelope.data.events.forEach((raw, index) => {
+      const parsed = usageEventSchema.safeParse(raw);
+      if (parsed.success) {
+        valid.push(parsed.data);
+        return;
+      }
+      const id = (raw as { id?: unknown } | null)?.id;
+      rejected.push({
+        index,
+        ...(typeof id === 'string' ? { id: id.slice(0, 200) } : {}),
+        message: parsed.error.issues.map((i) => `${fieldName(i.path)}: ${i.message}`).join('; '),
+      });
+    });
+
+    const { accepted, duplicates } = await storeUsageEvents(db, c.get('principal'), valid);
+    const body: EventsResponse = { accepted, duplicates, rejected };
+    return c.json(body);
+  };
+}
+
+/** `filters.stages[0]`, or `event` for a problem with the event as a whole. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? 'event' : issuePath(path);
+}
