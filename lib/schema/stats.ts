@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { contentTypeSchema, isoDateSchema, journeyStageSchema } from './content';
+import { siteSchema } from './page-context';
+
+/*
+ * The KPI payload of `GET /api/v1/stats` and of the dashboard's local mode. Both producers —
+ * the server in SQL, `lib/kpi/computeStats` in the browser — must give the same numbers for
+ * the same events, items, query and `today`; a parity test compares them. The definitions
+ * below are the contract.
+ *
+ * Scope of events (applied before every KPI):
+ * - In range: the UTC calendar day of the event's `at` (its instant, whatever offset it was
+ *   written with) lies in [from, to], both inclusive.
+ * - Filters: `stage` keeps events whose `stage` equals it; `site` keeps events whose `site`
+ *   equals it; `type` keeps events whose `contentType` equals it; `user` keeps events whose
+ *   `user` equals it. An event lacking the field a filter names is dropped by that filter
+ *   (so a type filter drops searches, which name no content type).
+ * - An event without `user` belongs to one unnamed rep, `""` (only local events can lack it:
+ *   the server always writes the token's user).
+ *
+ * Scope of library items (never used, stage coverage, governance): the items of the current
+ * library whose `stages` include the `stage` filter and whose `type` equals the `type`
+ * filter, when those filters are set. `site` and `user` do not narrow items.
+ *
+ * Counting (a "use" is what a rep did with content for a prospect):
+ * - inserts  = events of kind `insert` or `expand_shortcut` (a shortcut puts the body in the page)
+ * - copies   = events of kind `copy` or `copy_link`
+ * - opens    = events of kind `open_asset` (link opens)
+ * - previews = events of kind `preview` (looking is not using: not part of uses)
+ * - uses     = inserts + copies + opens, i.e. the kinds in USE_KINDS
+ * - searches = events of kind `search` or `search_no_results` (one event per search: the
+ *   emitter logs a search that found nothing as `search_no_results`, not also as `search`)
+ * - noResultSearches = events of kind `search_no_results`
+ * `suggestion_shown` and `suggestion_used` count in `totals.events` and adoption only.
+ *
+ * Orders are total so both producers list rows identically; text compares by Unicode code
+ * point (SQLite's BINARY collation on UTF-8), `null` keys sort after every value.
+ */
+
+/** Longest list a payload carries (top content, never used, content gaps); counts stay exact. */
+export const STATS_LIST_LIMIT = 1000;
+/** Longest range one query may ask for: two years of days keeps day buckets drawable. */
+export const STATS_MAX_RANGE_DAYS = 731;
+
+export const STATS_BUCKETS = ['day', 'week'] as const;
+export const statsBucketSchema = z.enum(STATS_BUCKETS);
+export type StatsBucket = z.infer<typeof statsBucketSchema>;
+
+/** Query strings send absent filters as `stage=`: an empty value means no filter. */
+const optionalFilter = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+
+const DAY_MS = 86_400_000;
+
+export const statsQuerySchema = z
+  .object({
+    /** First UTC day, YYYY-MM-DD, inclusive. */
+    from: isoDateSchema,
+    /** Last UTC day, YYYY-MM-DD, inclusive. */
+    to: isoDateSchema,
+    stage: optionalFilter(journeyStageSchema),
+    site: optionalFilter(siteSchema),
+    type: optionalFilter(contentTypeSchema),
+    user: optionalFilter(z.string().min(1).max(320)),
+    /** Trend buckets: UTC days, or ISO weeks starting Monday. */
+    bucket: z.preprocess((v) => (v === '' || v === null ? undefined : v), statsBucketSchema.default('day')),
+  })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS < STATS_MAX_RANGE_DAYS, {
+    message: `the range must be at most ${STATS_MAX_RANGE_DAYS} days`,
+    path: ['to'],
+  });
+export type StatsQuery = z.infer<typeof statsQuerySchema>;
+export type StatsQueryInput = z.input<typeof statsQuerySchema>;
+
+const FILTER_KEYS = ['stage', 'site', 'type', 'user'] as const;
+
+/** The query as URL parameters, in a fixed order; unset filters are left out. */
+export function statsQueryToSearchParams(query: StatsQuery): URLSearchParams {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  for (const key of FILTER_KEYS) {
+    const value = query[key];
+    if (value !== undefined) params.set(key, value);
+  }
+  params.set('bucket', query.bucket);
+  return params;
+}
+
+/** Reads `?from=&to=&stage=…` as the server receives it; unknown parameters are rejected. */
+export function parseStatsSearchParams(params: URLSearchParams) {
+  return statsQuerySchema.safeParse(Object.fromEntries(params));
+}
+
+const count = z.number().int().nonnegative();
+
+/** What reps did with content, counted as defined above. */
+export const usageCountsSchema = z.object({
+  inserts: count,
+  copies: count,
+  opens: count,
+  previews: count,
+  uses: count,
+});
+export type UsageCounts = z.infer<typeof usageCountsSchema>;
+
+/** Usage plus searching: the counts of a breakdown row or a trend bucket. */
+export const activityCountsSchema = usageCountsSchema.extend({
+  searches: count,
+  noResultSearches: count,
+});
+export type ActivityCounts = z.infer<typeof activityCountsSchema>;
+
+/**
+ * One content item's usage. Rows exist for every `contentId` with at least one use or preview
+ * in scope, sorted by uses descending, then contentId ascending; at most STATS_LIST_LIMIT.
+ * title/type/owner come from the current library, `null` when the item is no longer in it.
+ */
+export const contentUsageSchema = usageCountsSchema.extend({
+  contentId: z.string(),
+  title: z.string().nullable(),
+  type: contentTypeSchema.nullable(),
+  owner: z.string().nullable(),
+});
+export type ContentUsage = z.infer<typeof contentUsageSchema>;
+
+/**
+ * One trend bucket. Every bucket overlapping [from, to] is present, empty ones included, in
+ * time order. `start` is the bucket's first day: the day itself, or the Monday of its week
+ * (which may precede `from`); only in-range events are counted.
+ */
+export const trendBucketSchema = activityCountsSchema.extend({ start: isoDateSchema });
+export type TrendBucket = z.infer<typeof trendBucketSchema>;
+
+/** By journey stage: the five stages in journey order, then `null` (events naming no stage); always six rows. */
+export const stageActivitySchema = activityCountsSchema.extend({ stage: journeyStageSchema.nullable() });
+/** By content type / site / rep: a row per value found on an in-scope event; uses desc, then key asc, null last. */
+export const typeActivitySchema = activityCountsSchema.extend({ type: contentTypeSchema.nullable() });
+export const siteActivitySchema = activityCountsSchema.extend({ site: siteSchema.nullable() });
+export const repActivitySchema = activityCountsSchema.extend({ user: z.string() });
+export type StageActivity = z.infer<typeof stageActivitySchema>;
+export type TypeActivity = z.infer<typeof typeActivitySchema>;
+export type SiteActivity = z.infer<typeof siteActivitySchema>;
+export type RepActivity = z.infer<typeof repActivitySchema>;
+
+/** An item of the library, as the never-used list names it. */
+export const libraryItemRefSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  type: contentTypeSchema,
+  owner: z.string(),
+});
+export type LibraryItemRef = z.infer<typeof libraryItemRefSchema>;
+
+/**
+ * Items in the item scope with zero in-scope uses (previews and suggestions shown do not
+ * save an item from this list). share = count / libraryItems, `null` for an empty scope.
+ * `items` sorted by id ascending, at most STATS_LIST_LIMIT.
+ */
+export const neverUsedSchema = z.object({
+  libraryItems: count,
+  count: count,
+  share: z.number().min(0).max(1).nullable(),
+  items: z.array(libraryItemRefSchema),
+});
+export type NeverUsed = z.infer<typeof neverUsedSchema>;
+
+/**
+ * A content gap: in-scope `search_no_results` events grouped by exact `query` text (`""`
+ * when query logging was off) and `stageFilter`: the event's `filters.stages` in journey
+ * order, de-duplicated, joined by "," (`""` for none). lastSeen = the latest `at` of the
+ * group as UTC ISO with milliseconds (`2025-03-04T10:00:00.000Z`). Sorted by count desc,
+ * then query asc, then stageFilter asc; at most STATS_LIST_LIMIT.
+ */
+export const contentGapSchema = z.object({
+  query: z.string(),
+  stageFilter: z.string(),
+  count: count,
+  lastSeen: z.string(),
+});
+export type ContentGap = z.infer<typeof contentGapSchema>;
+
+/**
+ * Time to content over in-scope events of kind insert, copy, copy_link or expand_shortcut
+ * that carry `timeToContentMs`. Percentiles are nearest-rank: sort the values ascending and
+ * take index ceil(p·n) − 1 (median p = 0.5, p90 p = 0.9); `null` when n = 0.
+ */
+export const timeToContentSchema = z.object({
+  count: count,
+  medianMs: count.nullable(),
+  p90Ms: count.nullable(),
+});
+export type TimeToContent = z.infer<typeof timeToContentSchema>;
+
+export const timeToContentStatsSchema = z.object({
+  overall: timeToContentSchema,
+  /** Rows only for sites with n > 0; key asc, null (no supported site) last. */
+  bySite: z.array(timeToContentSchema.extend({ site: siteSchema.nullable() })),
+  /** Rows only for stages with n > 0; journey order, null last. */
+  byStage: z.array(timeToContentSchema.extend({ stage: journeyStageSchema.nullable() })),
+});
+export type TimeToContentStats = z.infer<typeof timeToContentStatsSchema>;
+
+/**
+ * Per stage, in journey order, always five rows: `items` = items in the item scope listing
+ * the stage; `uses` = in-scope uses whose event `stage` is it.
+ */
+export const stageCoverageSchema = z.object({
+  stage: journeyStageSchema,
+  items: count,
+  uses: count,
+});
+export type StageCoverage = z.infer<typeof stageCoverageSchema>;
+
+/**
+ * Governance as of `today`, over the item scope: stale = review_by < today, expired =
+ * expires < today (an item may be both). staleUses = in-scope uses with `stale: true` (any
+ * use kind: a copied link to stale content reaches the prospect too). Per owner, a stale use
+ * goes to the owner its contentId has in the current library (item scope or not); uses of
+ * items no longer in the library count only in the total. Owner rows exist when
+ * stale + expired + staleUses > 0, sorted by stale + expired desc, staleUses desc, owner asc;
+ * `items` is the owner's item count in the item scope.
+ */
+export const ownerGovernanceSchema = z.object({
+  owner: z.string(),
+  items: count,
+  stale: count,
+  expired: count,
+  staleUses: count,
+});
+export type OwnerGovernance = z.infer<typeof ownerGovernanceSchema>;
+
+export const governanceSchema = z.object({
+  staleItems: count,
+  expiredItems: count,
+  staleUses: count,
+  byOwner: z.array(ownerGovernanceSchema),
+});
+export type Governance = z.infer<typeof governanceSchema>;
+
+/**
+ * Adoption: distinct users with any in-scope event, over the whole range (`activeReps`) and
+ * per ISO week (Monday start, every week overlapping the range, in time order, whatever
+ * `bucket` says).
+ */
+export const adoptionSchema = z.object({
+  activeReps: count,
+  weeks: z.array(z.object({ start: isoDateSchema, activeReps: count })),
+});
+export type Adoption = z.infer<typeof adoptionSchema>;
+
+export const statsTotalsSchema = activityCountsSchema.extend({
+  /** Every in-scope event, of any kind. */
+  events: count,
+});
+export type StatsTotals = z.infer<typeof statsTotalsSchema>;
+
+export const statsSchema = z.object({
+  /** The query the figures answer, with defaults applied. */
+  query: statsQuerySchema,
+  /** The UTC day governance was judged on. */
+  today: isoDateSchema,
+  totals: statsTotalsSchema,
+  content: z.array(contentUsageSchema),
+  trend: z.array(trendBucketSchema),
+  byStage: z.array(stageActivitySchema),
+  byType: z.array(typeActivitySchema),
+  bySite: z.array(siteActivitySchema),
+  byRep: z.array(repActivitySchema),
+  neverUsed: neverUsedSchema,
+  contentGaps: z.array(contentGapSchema),
+  timeToContent: timeToContentStatsSchema,
+  stageCoverage: z.array(stageCoverageSchema),
+  governance: governanceSchema,
+  adoption: adoptionSchema,
+});
+export type Stats = z.infer<typeof statsSchema>;
