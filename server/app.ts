@@ -45,7 +45,7 @@ export function createApp({ db, log = () => {} }: AppOptions): Hono<AuthEnv> {
     }),
     postEvents(db),
   );
-  app.get('/api/v1/stats', requireRole('manager', 'admin'), getStats);
+  app.get('/api/v1/stats', requireRole('manager', 'admin'), getStats(db));
 
   app.notFound((c) => problemResponse(c, 404, 'not_found', `no such route: ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

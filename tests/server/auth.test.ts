@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../server/cli';
 import { contentItem } from './support/content-items';
 import { call, startTestServer, type TestServer } from './support/test-server';
+import { statsSchema } from '../../lib/schema/stats';
 
 let server: TestServer;
 let repToken: string;
@@ -72,14 +73,14 @@ describe('access tokens', () => {
     expect(globex.json.items.map((i: { id: string }) => i.id)).toEqual(['globex-battlecard']);
   });
 
-  it('keeps stats from reps (403) and lets managers and admins through to the route', async () => {
+  it('keeps stats from reps (403) and gives managers and admins the figures', async () => {
     const rep = await call(`${server.url}/api/v1/stats`, { token: repToken });
     expect(rep.status).toBe(403);
     expect(rep.json.error).toEqual({ code: 'forbidden', message: expect.stringContaining('manager or admin') });
     for (const token of [managerToken, adminToken]) {
       const res = await call(`${server.url}/api/v1/stats?from=2026-01-01&to=2026-02-01`, { token });
-      expect(res.status).toBe(501);
-      expect(res.json.error.code).toBe('not_implemented');
+      expect(res.status).toBe(200);
+      expect(statsSchema.parse(res.json).query).toMatchObject({ from: '2026-01-01', to: '2026-02-01' });
     }
   });
 

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Stats, StatsQuery } from '../../lib/schema/stats';
+import type { Database } from '../db/schema';
+import { adoption } from './adoption';
+import { byRep, bySite, byStage, byType } from './breakdowns';
+import { contentGaps } from './content-gaps';
+import { contentUsage } from './content-usage';
+import type { StatsScope } from './event-scope';
+import { governance } from './governance';
+import { neverUsed } from './never-used';
+import { stageCoverage } from './stage-coverage';
+import { timeToContent } from './time-to-content';
+import { totals } from './totals';
+import { trend } from './trend';
+
+/**
+ * Every KPI of `GET /api/v1/stats` for one org, aggregated in SQL over the stored events and
+ * the current library; the same payload lib/kpi/computeStats gives for the same input. One
+ * read transaction, so events arriving meanwhile cannot make one figure disagree with another.
+ */
+export async function serverStats(db: Kysely<Database>, orgId: string, query: StatsQuery, today: string): Promise<Stats> {
+  return db.transaction().execute(async (trx) => {
+    const scope: StatsScope = { db: trx, orgId, query, today };
+    const stageActivity = await byStage(scope);
+    return {
+      query,
+      today,
+      totals: await totals(scope),
+      content: await contentUsage(scope),
+      trend: await trend(scope),
+      byStage: stageActivity,
+      byType: await byType(scope),
+      bySite: await bySite(scope),
+      byRep: await byRep(scope),
+      neverUsed: await neverUsed(scope),
+      contentGaps: await contentGaps(scope),
+      timeToContent: await timeToContent(scope),
+      stageCoverage: await stageCoverage(scope, stageActivity),
+      governance: await governance(scope),
+      adoption: await adoption(scope),
+    };
+  });
+}

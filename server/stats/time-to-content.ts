@@ -1,0 +1,74 @@
+import { sql, type RawBuilder } from 'kysely';
+import { JOURNEY_STAGES, type JourneyStage } from '../../lib/schema/content';
+import type { Site } from '../../lib/schema/page-context';
+import type { TimeToContent, TimeToContentStats } from '../../lib/schema/stats';
+import { kindIn, TIMED_KINDS } from './activity-columns';
+import { scopedEvents, type StatsScope } from './event-scope';
+import { byCodePoint } from './sql-dialect';
+
+/**
+ * The 1-based row holding the nearest-rank P-th percentile of n sorted values: ceil(P·n/100),
+ * written as (P·n + 99) / 100 in integer division so it is exact (lib/kpi/percentile.ts).
+ */
+function rankOf(percent: number): RawBuilder<number> {
+  return sql<number>`(${sql.lit(percent)} * ${sql.ref('r.n')} + 99) / 100`;
+}
+
+/**
+ * Count, median and p90 of time to content per group, in SQL: number the timed events of each
+ * group by time with a window, then keep the value at each percentile's rank.
+ */
+async function summariseBy(scope: StatsScope, key: RawBuilder<string | null>, order: RawBuilder<unknown>[]) {
+  const timed = scopedEvents(scope)
+    .where(kindIn(TIMED_KINDS))
+    .where('e.time_to_content_ms', 'is not', null)
+    .select([
+      key.as('g'),
+      'e.time_to_content_ms as ms',
+      sql<number>`row_number() over (partition by ${key} order by ${sql.ref('e.time_to_content_ms')})`.as('rn'),
+      sql<number>`count(*) over (partition by ${key})`.as('n'),
+    ]);
+  let q = scope.db
+    .selectFrom(timed.as('r'))
+    .select([
+      'r.g',
+      'r.n',
+      sql<number | null>`max(case when ${sql.ref('r.rn')} = ${rankOf(50)} then ${sql.ref('r.ms')} end)`.as('median'),
+      sql<number | null>`max(case when ${sql.ref('r.rn')} = ${rankOf(90)} then ${sql.ref('r.ms')} end)`.as('p90'),
+    ])
+    .groupBy(['r.g', 'r.n']);
+  for (const o of order) q = q.orderBy(o);
+  const rows = await q.execute();
+  return rows.map((row) => ({ key: row.g, summary: summaryOf(row) }));
+}
+
+function summaryOf(row: { n: unknown; median: unknown; p90: unknown }): TimeToContent {
+  return {
+    count: Number(row.n),
+    medianMs: row.median === null ? null : Number(row.median),
+    p90Ms: row.p90 === null ? null : Number(row.p90),
+  };
+}
+
+/** Journey order, events naming no stage last. */
+function journeyOrder(stage: RawBuilder<unknown>): RawBuilder<number> {
+  const ranks = JOURNEY_STAGES.map((s, i) => sql`when ${s} then ${sql.lit(i)}`);
+  return sql<number>`case ${stage} ${sql.join(ranks, sql` `)} else ${sql.lit(JOURNEY_STAGES.length)} end`;
+}
+
+/** Median and p90 over in-scope inserts and copies that carry a time, overall, per site and per stage. */
+export async function timeToContent(scope: StatsScope): Promise<TimeToContentStats> {
+  const site = sql<Site | null>`${sql.ref('e.site')}`;
+  const stage = sql<JourneyStage | null>`${sql.ref('e.stage')}`;
+  const g = sql.ref<string | null>('g');
+  const [overall, bySite, byStage] = await Promise.all([
+    summariseBy(scope, sql<null>`null`, []),
+    summariseBy(scope, site, [sql`${g} is null`, byCodePoint(g)]),
+    summariseBy(scope, stage, [journeyOrder(sql`${g}`)]),
+  ]);
+  return {
+    overall: overall[0]?.summary ?? { count: 0, medianMs: null, p90Ms: null },
+    bySite: bySite.map((r) => ({ site: r.key as Site | null, ...r.summary })),
+    byStage: byStage.map((r) => ({ stage: r.key as JourneyStage | null, ...r.summary })),
+  };
+}
