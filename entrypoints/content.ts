@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startContentScript } from '../lib/content-script/runtime';
 
 export default defineContentScript({
   matches: [
@@ -8,9 +9,13 @@ export default defineContentScript({
     'https://*.my.salesforce.com/*',
     'https://app.hubspot.com/*',
   ],
+  // Every frame, about:blank ones included, so editors in Salesforce's written-after-load frames
+  // are on the script's side of the wall; child frames stay quiet (see startContentScript).
   allFrames: true,
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   runAt: 'document_idle',
-  main() {},
+  main(ctx) {
+    startContentScript(window, ctx.signal);
+  },
 });

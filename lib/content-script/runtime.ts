@@ -1,0 +1,119 @@
+import { browser } from 'wxt/browser';
+import { FocusTracker } from '../editors/focus-tracker';
+import { insertContent } from '../editors/insert';
+import type { InsertPayload, InsertResult } from '../schema/messages';
+import type { PageContext } from '../schema/page-context';
+import type { ButtonSlot } from '../sites/adapter';
+import { resolvePage, type ResolvedPage } from '../sites/page';
+import { adapterFor } from '../sites/registry';
+import { parseToContent } from './messages';
+import { onNavigation } from './navigation';
+import { QuiverButtons } from './quiver-button';
+import { createIdleScheduler } from './scheduler';
+import { PageWatcher } from './watcher';
+
+/*
+ * What the content script does on a supported host, wired together: remember where the rep is,
+ * keep the page context current and tell the extension when it changes, answer the panel's
+ * get-context and insert, and place the Quiver button.
+ *
+ * Only the top frame runs this. The manifest injects the script into every frame (so it is
+ * present in about:blank editor frames on Salesforce), but child frames return at once: the
+ * top frame reaches same-origin frames itself, and the panel talks to frame 0.
+ */
+export function startContentScript(win: Window & typeof globalThis, signal: AbortSignal): void {
+  if (win.top !== win) return;
+  const doc = win.document;
+
+  const page = (): ResolvedPage =>
+    resolvePage(doc, new URL(win.location.href), { lastFocused: tracker.lastFocused, lastEditor: tracker.lastEditor });
+
+  let lastSent = '';
+  const buttons = new QuiverButtons({ label: buttonLabel(), onClick: openPanel });
+  const watcher = new PageWatcher(win, signal, () => scheduler.schedule());
+  const scheduler = createIdleScheduler(win, signal, refresh);
+  const tracker = new FocusTracker(doc, signal, () => scheduler.schedule());
+
+  function refresh(): ResolvedPage {
+    const resolved = page();
+    announce(resolved.context);
+    const slots = resolved.adapter?.buttonSlots?.(doc, new URL(win.location.href)) ?? [];
+    buttons.ensure(slots);
+    watcher.watch(resolved.adapter?.watchTargets?.(doc, new URL(win.location.href)) ?? []);
+    return resolved;
+  }
+
+  function announce(context: PageContext): void {
+    const json = JSON.stringify(context);
+    if (json === lastSent) return;
+    lastSent = json;
+    // Extension pages (the side panel) listen too; nobody listening is not an error.
+    browser.runtime.sendMessage({ type: 'content->bg:context-changed', context }).catch(() => {});
+  }
+
+  function openPanel(slot: ButtonSlot): void {
+    // Sent synchronously in the click, so the background may open the side panel (a user gesture).
+    browser.runtime.sendMessage({ type: 'content->bg:open-panel' }).catch(() => {});
+    // The button belongs to one compose: if the rep was elsewhere, that compose becomes current.
+    if (!(tracker.lastEditor && slot.scope.contains(tracker.lastEditor))) {
+      const near = adapterFor(new URL(win.location.href))?.editorNear?.(slot.scope);
+      if (near) {
+        tracker.remember(near.element);
+        near.element.focus({ preventScroll: true });
+      }
+    }
+    scheduler.schedule();
+  }
+
+  function insert(payload: InsertPayload): InsertResult {
+    tracker.sync();
+    const { editor } = page();
+    const result = insertContent(editor, payload, {
+      savedRange: editor ? tracker.savedRange(editor.element) : null,
+      win,
+    });
+    scheduler.schedule();
+    return result;
+  }
+
+  const onMessage = (raw: unknown, sender: { id?: string }) => {
+    // Only this extension's pages and worker talk to the content script; web pages cannot.
+    if (sender?.id !== undefined && sender.id !== browser.runtime.id) return undefined;
+    const message = parseToContent(raw);
+    if (!message) return undefined;
+    if (message.type === 'ui->content:get-context') {
+      tracker.sync();
+      return Promise.resolve(refresh().context);
+    }
+    if (message.type === 'ui->content:insert') return Promise.resolve(insert(message.payload));
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    // A button whose extension is gone would do nothing when clicked.
+    buttons.removeAll();
+  });
+
+  tracker.start();
+  onNavigation(win, signal, () => {
+    watcher.settleAfterNavigation();
+    scheduler.schedule();
+  });
+  // Recipient and subject fields change the context as the rep types in them; the body does not.
+  const onFieldEdit = (e: Event) => {
+    const target = e.target as Element | null;
+    if (target && (target.localName === 'input' || target.localName === 'textarea')) scheduler.schedule();
+  };
+  doc.addEventListener('input', onFieldEdit, { capture: true, passive: true, signal });
+  doc.addEventListener('focusout', () => scheduler.schedule(), { capture: true, passive: true, signal });
+  refresh();
+}
+
+function buttonLabel(): string {
+  try {
+    return browser.i18n.getMessage('actionTitle') || 'Open Quiver';
+  } catch {
+    return 'Open Quiver';
+  }
+}

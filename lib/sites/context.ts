@@ -1,0 +1,80 @@
+import type { EditorInfo, PageContext, Person } from '../schema/page-context';
+import { companyDisplayName } from './derive';
+import { cleanText } from './dom';
+
+/*
+ * Makes a context every receiver accepts: strings cut to the lengths pageContextSchema allows
+ * (a long LinkedIn headline must not make the whole context fail validation in the panel),
+ * empty values dropped, recipients de-duplicated. Kept free of zod so the content script
+ * stays small; the unit tests check the result against the schema.
+ */
+
+const LIMITS = {
+  text: 300,
+  email: 320,
+  title: 500,
+  recordType: 100,
+  stage: 200,
+  industry: 200,
+  subject: 1000,
+  url: 4096,
+  label: 200,
+} as const;
+
+function clip(s: string | undefined, max: number): string | undefined {
+  const t = cleanText(s);
+  if (!t) return undefined;
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+function compact<T extends object>(o: T): T | undefined {
+  const entries = Object.entries(o).filter(([, v]) => v !== undefined);
+  return entries.length > 0 ? (Object.fromEntries(entries) as T) : undefined;
+}
+
+export function clipPerson(p: Person | undefined): Person | undefined {
+  if (!p) return undefined;
+  return compact({
+    fullName: clip(p.fullName, LIMITS.text),
+    firstName: clip(p.firstName, LIMITS.text),
+    lastName: clip(p.lastName, LIMITS.text),
+    email: p.email && p.email.length <= LIMITS.email ? p.email : undefined,
+    title: clip(p.title, LIMITS.title),
+  });
+}
+
+function samePerson(a: Person, b: Person): boolean {
+  return a.email !== undefined ? a.email === b.email : a.fullName !== undefined && a.fullName === b.fullName;
+}
+
+export function finishContext(fields: Partial<PageContext> & Pick<PageContext, 'site' | 'supported' | 'pageKind'>, url: string, editor: EditorInfo | null): PageContext {
+  const recipients: Person[] = [];
+  for (const r of fields.recipients ?? []) {
+    const p = clipPerson(r);
+    if (p && !recipients.some((q) => samePerson(p, q))) recipients.push(p);
+  }
+  const deal = fields.deal ? compact({ name: clip(fields.deal.name, LIMITS.text), stage: clip(fields.deal.stage, LIMITS.stage) }) : undefined;
+  const context: PageContext = {
+    site: fields.site,
+    supported: fields.supported,
+    pageKind: fields.pageKind,
+    url: url.slice(0, LIMITS.url),
+    person: clipPerson(fields.person),
+    recipients: recipients.length > 0 ? recipients.slice(0, 100) : undefined,
+    company: clip(companyDisplayName(fields.company), LIMITS.text),
+    recordType: clip(fields.recordType, LIMITS.recordType),
+    recordName: clip(fields.recordName, LIMITS.text),
+    deal,
+    location: clip(fields.location, LIMITS.text),
+    industry: clip(fields.industry, LIMITS.industry),
+    subject: clip(fields.subject, LIMITS.subject),
+    isReply: fields.isReply,
+    threadLength:
+      fields.threadLength !== undefined && Number.isInteger(fields.threadLength)
+        ? Math.max(0, Math.min(10_000, fields.threadLength))
+        : undefined,
+    inConversation: fields.inConversation,
+    editor: editor ? { kind: editor.kind, label: clip(editor.label, LIMITS.label) ?? 'Editor' } : null,
+  };
+  return compact(context) as PageContext;
+}

@@ -1,0 +1,83 @@
+import { expect, test } from 'vitest';
+import { pageContextSchema } from '../../../lib/schema/page-context';
+import { linkedin } from '../../../lib/sites/linkedin';
+import { readPageContext, resolvePage } from '../../../lib/sites/page';
+import { loadFixture } from './load-fixture';
+
+const overlayReady = (doc: Document) => !!doc.getElementById('interop-outlet')?.shadowRoot;
+
+test('a profile: name, role, current company, location; no message box', async () => {
+  const { document, url } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/in/dana-whitfield-4a7b1c2/', overlayReady);
+  const context = readPageContext(document, url);
+  expect(pageContextSchema.parse(context)).toEqual(context);
+  expect(context).toMatchObject({
+    site: 'linkedin',
+    supported: true,
+    pageKind: 'profile',
+    person: { fullName: 'Dana Whitfield', firstName: 'Dana', lastName: 'Whitfield', title: 'VP Operations' },
+    company: 'Northwind Logistics',
+    location: 'Rotterdam, South Holland, Netherlands',
+    editor: null,
+  });
+  // Screen-reader duplicates are not read twice.
+  expect(context.person?.title).not.toMatch(/VP Operations.*VP Operations/);
+});
+
+test('a profile whose top card lost its company button still gets the company from Experience', async () => {
+  const { document, url } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/in/dana-whitfield-4a7b1c2/', overlayReady);
+  document.querySelector('.pv-text-details__right-panel')!.remove();
+  document.querySelector('h1')!.className = 'some-new-class';
+  const context = readPageContext(document, url);
+  expect(context.company).toBe('Northwind Logistics');
+  expect(context.person?.fullName).toBe('Dana Whitfield');
+});
+
+test('the messaging page: the other person, from the thread header; plain-text message box', async () => {
+  const { document, url } = await loadFixture('linkedin-messaging.html', 'https://www.linkedin.com/messaging/thread/2-YWJjZDEyMzQ1Njc4OTBfbmV3/', overlayReady);
+  const { context, editor } = resolvePage(document, url);
+  expect(pageContextSchema.parse(context)).toEqual(context);
+  expect(context).toMatchObject({
+    site: 'linkedin',
+    pageKind: 'messaging',
+    person: { fullName: 'Dana Whitfield', title: 'VP Operations' },
+    company: 'Northwind Logistics',
+    inConversation: true,
+    threadLength: 3,
+    editor: { kind: 'plain', label: 'LinkedIn message to Dana Whitfield' },
+  });
+  expect(editor?.element.classList.contains('msg-form__contenteditable')).toBe(true);
+  // The conversation list's other names never leak in.
+  expect(JSON.stringify(context)).not.toContain('Priya');
+});
+
+test('a profile with the messaging overlay in a shadow root: the box inside it is found', async () => {
+  const { document, url } = await loadFixture('linkedin-profile-overlay.html', 'https://www.linkedin.com/in/priya-raman-brightcart/', overlayReady);
+  const shadow = document.getElementById('interop-outlet')!.shadowRoot!;
+  const box = shadow.querySelector<HTMLElement>('.msg-form__contenteditable')!;
+  const { context, editor } = resolvePage(document, url);
+  expect(editor?.element).toBe(box);
+  expect(context).toMatchObject({
+    pageKind: 'profile',
+    person: { fullName: 'Priya Raman', firstName: 'Priya', title: 'Head of E-commerce Operations' },
+    company: 'BrightCart',
+    location: 'Amsterdam, North Holland, Netherlands',
+    inConversation: true,
+    threadLength: 2,
+    editor: { kind: 'plain', label: 'LinkedIn message to Priya Raman' },
+  });
+  const slots = linkedin.buttonSlots!(document, url);
+  expect(slots).toHaveLength(1);
+  expect(slots[0]!.anchor.getRootNode()).toBe(shadow);
+});
+
+test('the rep in the comment box makes it the editor, still as plain text', async () => {
+  const { document, url } = await loadFixture('linkedin-profile-overlay.html', 'https://www.linkedin.com/in/priya-raman-brightcart/', overlayReady);
+  const comment = document.querySelector<HTMLElement>('.ql-editor')!;
+  const { editor } = resolvePage(document, url, { lastEditor: comment, lastFocused: comment });
+  expect(editor).toMatchObject({ element: comment, kind: 'plain' });
+});
+
+test('the feed with no conversation open is not a page Quiver reads', async () => {
+  const { document } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/feed/', overlayReady);
+  expect(readPageContext(document, 'https://www.linkedin.com/feed/')).toMatchObject({ site: 'linkedin', supported: false, pageKind: 'other', editor: null });
+});
