@@ -70,6 +70,12 @@ export function SidePanel() {
   }, []);
 
   const filtered = stages.length > 0 || types.length > 0;
+  // When filters hide every match, say how many there are without them.
+  const unfilteredCount = useMemo(
+    () => (items && filtered && query.trim() && hits.length === 0 ? engine.search(query, { limit: 100 }).length : 0),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [engine, revision, items, filtered, query, hits.length],
+  );
   const toggle = (item: StoredItem) => {
     const opening = openId !== item.id;
     setOpen(opening ? item.id : null);
@@ -136,6 +142,7 @@ export function SidePanel() {
       ) : results.length === 0 ? (
         <div className="empty">
           <p>{query.trim() ? t('noResults', query.trim()) : t('noResultsFiltered')}</p>
+          {unfilteredCount > 0 && <p>{t('noResultsOtherStages', unfilteredCount)}</p>}
           {filtered && (
             <button type="button" onClick={clearFilters}>
               {t('clearFilters')}
