@@ -25,7 +25,20 @@ export default defineConfig({
       'unlimitedStorage',
       'alarms',
       'clipboardWrite',
+      // The quick palette is injected on demand (palette.js); see lib/background/palette.ts.
+      'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    // Exactly the content script's matches (entrypoints/content.ts), so no new warning: Chrome
+    // does not count content-script matches as host access for scripting.executeScript, and the
+    // palette must load where the content script asks for it (a shortcut's fill form), not only
+    // after the keyboard command granted activeTab.
+    host_permissions: [
+      'https://mail.google.com/*',
+      'https://www.linkedin.com/*',
+      'https://*.lightning.force.com/*',
+      'https://*.my.salesforce.com/*',
+      'https://app.hubspot.com/*',
     ],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {

@@ -10,7 +10,7 @@ import type { LibraryService } from './library-service';
  */
 export async function answerContent(
   library: LibraryService,
-  msg: Exclude<ContentToBackgroundMessage, { type: 'content->bg:open-panel' | 'content->bg:context-changed' }>,
+  msg: Exclude<ContentToBackgroundMessage, { type: 'content->bg:open-panel' | 'content->bg:context-changed' | 'content->bg:load-palette' }>,
 ): Promise<unknown> {
   switch (msg.type) {
     case 'content->bg:search':

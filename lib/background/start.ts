@@ -2,9 +2,10 @@ import { browser } from 'wxt/browser';
 import { contentToBackgroundSchema, uiToBackgroundSchema } from '../schema/messages';
 import { answerContent } from './content-requests';
 import { LibraryService } from './library-service';
+import { injectPalette, openPaletteForCommand } from './palette';
 import { openPanelForTab } from './panel';
 import { isContentScript, isExtensionPage } from './senders';
-import { ALARMS, SyncService } from './sync-service';
+import { ALARMS, announceShortcutsChanged, SyncService } from './sync-service';
 import type { UiToBackgroundMessage } from '../schema/messages';
 
 /**
@@ -31,6 +32,10 @@ export function startBackground(): void {
         return undefined;
       }
       if (msg.type === 'content->bg:context-changed') return undefined;
+      if (msg.type === 'content->bg:load-palette') {
+        if (sender.frameId === 0) void injectPalette(sender.tab!.id!);
+        return undefined;
+      }
       return whenReady().then(() => answerContent(library, msg));
     }
     if (isExtensionPage(sender)) {
@@ -48,12 +53,9 @@ export function startBackground(): void {
     });
   });
 
+  // The quick palette's keyboard command.
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== 'open-palette') return;
-    const send = (tabId: number) =>
-      void browser.tabs.sendMessage(tabId, { type: 'bg->content:open-palette' }, { frameId: 0 }).catch(() => {});
-    if (tab?.id !== undefined) send(tab.id);
-    else void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active?.id !== undefined && send(active.id));
+    if (command === 'open-palette') void openPaletteForCommand(tab);
   });
 
   if (browser.sidePanel) {
@@ -87,6 +89,8 @@ async function answerUi(sync: SyncService, msg: UiToBackgroundMessage): Promise<
       return result && { outcome: result.outcome, error: result.error, itemCount: result.itemCount };
     }
     case 'ui->bg:settings-changed':
+      // A new shortcut prefix or key must reach the pages already open.
+      void announceShortcutsChanged();
       await sync.sync();
       await sync.upload({ force: true });
       return null;

@@ -27,7 +27,7 @@ function clientFor(settings: Settings): ApiClient {
 }
 
 /** Tells open pages with Quiver's content script that the shortcuts may have changed. */
-async function announceLibraryChange(): Promise<void> {
+export async function announceShortcutsChanged(): Promise<void> {
   const tabs = await browser.tabs.query({}).catch(() => []);
   for (const tab of tabs) {
     if (tab.id === undefined) continue;
@@ -62,7 +62,7 @@ export class SyncService {
       return null;
     }
     const result = await syncLibrary(this.db, clientFor(settings));
-    if (result.upserted.length > 0 || result.deleted.length > 0 || result.replaced) void announceLibraryChange();
+    if (result.upserted.length > 0 || result.deleted.length > 0 || result.replaced) void announceShortcutsChanged();
     if (result.outcome === 'failed' && result.error && shouldRetry(result.error.code)) {
       const attempt = (await getMeta<number>(this.db, RETRY_META.sync)) ?? 0;
       await setMeta(this.db, RETRY_META.sync, attempt + 1);

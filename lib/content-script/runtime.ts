@@ -6,16 +6,20 @@ import type { PageContext } from '../schema/page-context';
 import type { ButtonSlot } from '../sites/adapter';
 import { resolvePage, type ResolvedPage } from '../sites/page';
 import { adapterFor } from '../sites/registry';
+import { LOAD_PALETTE } from '../palette/host-contract';
 import { parseToContent } from './messages';
 import { onNavigation } from './navigation';
+import { openPaletteHost } from './palette-host';
 import { QuiverButtons } from './quiver-button';
 import { createIdleScheduler } from './scheduler';
+import { ShortcutExpander } from './shortcuts';
 import { PageWatcher } from './watcher';
 
 /*
  * What the content script does on a supported host, wired together: remember where the rep is,
  * keep the page context current and tell the extension when it changes, answer the panel's
- * get-context and insert, and place the Quiver button.
+ * get-context and insert, place the Quiver button, expand typed shortcuts, and host the quick
+ * palette (loaded on demand; see lib/palette/host-contract.ts).
  *
  * Only the top frame runs this. The manifest injects the script into every frame (so it is
  * present in about:blank editor frames on Salesforce), but child frames return at once: the
@@ -32,7 +36,21 @@ export function startContentScript(win: Window & typeof globalThis, signal: Abor
   const buttons = new QuiverButtons({ label: buttonLabel(), onClick: openPanel });
   const watcher = new PageWatcher(win, signal, () => scheduler.schedule());
   const scheduler = createIdleScheduler(win, signal, refresh);
-  const tracker = new FocusTracker(doc, signal, () => scheduler.schedule());
+  const tracker = new FocusTracker(doc, signal, () => {
+    scheduler.schedule();
+    shortcuts.follow();
+  });
+  const palette = openPaletteHost(win, signal);
+  const send = (message: unknown) => browser.runtime.sendMessage(message);
+  const shortcuts = new ShortcutExpander({
+    top: doc,
+    signal,
+    page,
+    send,
+    fill(request, target, typed) {
+      if (palette.show(request, { target, caret: null, typed })) void send({ type: LOAD_PALETTE }).catch(() => {});
+    },
+  });
 
   function refresh(): ResolvedPage {
     const resolved = page();
@@ -65,6 +83,14 @@ export function startContentScript(win: Window & typeof globalThis, signal: Abor
     scheduler.schedule();
   }
 
+  /** Shows the palette over the editor the rep is in; 'load' asks the background for palette.js. */
+  function openPalette(): 'opened' | 'load' {
+    tracker.sync();
+    const { editor, context } = page();
+    const caret = editor ? (tracker.savedRange(editor.element)?.cloneRange() ?? null) : null;
+    return palette.show({ kind: 'search', context, openedAt: Date.now() }, { target: editor, caret, typed: null }) ? 'load' : 'opened';
+  }
+
   function insert(payload: InsertPayload): InsertResult {
     tracker.sync();
     const { editor } = page();
@@ -86,6 +112,8 @@ export function startContentScript(win: Window & typeof globalThis, signal: Abor
       return Promise.resolve(refresh().context);
     }
     if (message.type === 'ui->content:insert') return Promise.resolve(insert(message.payload));
+    if (message.type === 'bg->content:open-palette') return Promise.resolve(openPalette());
+    if (message.type === 'bg->content:shortcuts-changed') shortcuts.invalidate();
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
@@ -96,6 +124,7 @@ export function startContentScript(win: Window & typeof globalThis, signal: Abor
   });
 
   tracker.start();
+  shortcuts.start();
   onNavigation(win, signal, () => {
     watcher.settleAfterNavigation();
     scheduler.schedule();

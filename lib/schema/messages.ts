@@ -84,6 +84,7 @@ export type ShortcutConfig = z.infer<typeof shortcutConfigSchema>;
 export const toContentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui->content:get-context') }),
   z.object({ type: z.literal('ui->content:insert'), payload: insertPayloadSchema }),
+  /** The palette's keyboard command; answered 'opened', or 'load' when palette.js must be injected first. */
   z.object({ type: z.literal('bg->content:open-palette') }),
   /** The library or the shortcut settings changed: fetch the shortcut config again. */
   z.object({ type: z.literal('bg->content:shortcuts-changed') }),
@@ -111,6 +112,8 @@ export const contentToBackgroundSchema = z.discriminatedUnion('type', [
   }),
   /** Answered with a ShortcutConfig. */
   z.object({ type: z.literal('content->bg:get-shortcuts') }),
+  /** The page needs the quick palette (a shortcut's fill form): inject palette.js into its top frame. */
+  z.object({ type: z.literal('content->bg:load-palette') }),
   /** Content went out from the page (palette insert, shortcut expansion): record the usage event. */
   z.object({
     type: z.literal('content->bg:used'),

@@ -80,7 +80,15 @@ describe('the side panel on a supported page', () => {
     await gmail.bringToFront();
     await gmail.locator('#compose-2').getByRole('button', { name: 'Open Quiver' }).click();
     await expect
-      .poll(() => session.worker.evaluate((id) => chrome.sidePanel.getOptions({ tabId: id }).then((o) => o.path), tabId))
+      .poll(() =>
+        session.worker.evaluate(
+          (id) =>
+            (globalThis as unknown as { chrome: { sidePanel: { getOptions(o: object): Promise<{ path?: string }> } } }).chrome.sidePanel
+              .getOptions({ tabId: id })
+              .then((o) => o.path),
+          tabId,
+        ),
+      )
       .toBe(`sidepanel.html?tabId=${tabId}`);
   });
 
