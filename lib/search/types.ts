@@ -42,3 +42,40 @@ export interface SearchEngine {
   get(id: string): StoredItem | undefined;
   readonly size: number;
 }
+
+export interface SearchEngineOptions {
+  /** Today as YYYY-MM-DD, for putting stale and expired items last in the empty-query list. */
+  today?: () => string;
+}
+
+/** The search engine plus what only a persistent, indexed engine can do. */
+export interface IndexedSearchEngine extends SearchEngine {
+  /**
+   * The index as one byte array (no item bodies) to persist, e.g. in Dexie's meta table.
+   * Cheap to reload with `load`; then `setItems` re-indexes only what changed since.
+   */
+  serialize(): Uint8Array<ArrayBuffer>;
+  /**
+   * Replaces the index with a serialised one. The engine keeps views into `bytes`: hand it
+   * over, do not reuse it. Returns false, changing nothing, for bytes of another format or
+   * damaged ones. Until `setItems` runs, `get` knows no items; search works at once.
+   */
+  load(bytes: Uint8Array): boolean;
+  /**
+   * Finishes work deferred to idle time: the postings `setItems` put off, and the typo index.
+   * Searching does whatever it needs itself; calling this early only moves the cost.
+   */
+  prepare(): void;
+  /** Sizes of the index, for status lines and the benchmark. */
+  stats(): IndexStats;
+  /** Grows whenever the indexed library changes: a persisted snapshot older than this is stale. */
+  readonly revision: number;
+}
+
+export interface IndexStats {
+  items: number;
+  /** Distinct words in the library. */
+  terms: number;
+  /** (word, item) pairs indexed, counting retired items until the next compaction. */
+  postings: number;
+}
