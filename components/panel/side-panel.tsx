@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { browser } from 'wxt/browser';
 import type { StoredItem } from '../../lib/db';
 import { t } from '../../lib/i18n';
@@ -12,6 +12,7 @@ import { usePanelStore } from './store';
 import { useBoundTab } from './use-bound-tab';
 import { useItemActions } from './use-item-actions';
 import { useLibrary } from './use-library';
+import { useResults } from './use-results';
 import { usePageContext } from './use-page-context';
 import { useSearchLogging } from './use-search-logging';
 import { useSettings } from './use-settings';
@@ -29,7 +30,7 @@ export function SidePanel() {
   const contextState = usePageContext(tabId);
   const context = contextState.status === 'ready' ? contextState.context : undefined;
   const settings = useSettings();
-  const { items, engine, revision } = useLibrary();
+  const library = useLibrary();
   const { query, stages, types, openId, visible, notice, setQuery, clearFilters, setOpen, showMore } = usePanelStore();
   const today = todayIso();
   const searchBox = useRef<HTMLInputElement>(null);
@@ -37,20 +38,16 @@ export function SidePanel() {
   const sessionStart = useRef<number>(Date.now());
   const typedSinceAction = useRef(false);
 
-  const hits = useMemo(
-    () => (items ? engine.search(query, { stages, types, limit: visible + 1 }) : []),
-    // `revision` changes when the engine's contents do.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [engine, revision, items, query, stages, types, visible],
-  );
+  const { hits: found, items: foundItems, unfiltered: unfilteredCount } = useResults(library, query, stages, types, visible + 1);
+  const hits = found ?? [];
   const results = hits
     .slice(0, visible)
-    .map((h) => engine.get(h.id))
+    .map((h) => foundItems.get(h.id))
     .filter((i): i is StoredItem => i !== undefined);
-  const { inferred, suggestions } = useSuggestions({ engine, revision, context, today });
+  const { inferred, suggestions } = useSuggestions({ library, context, today });
   const workingStage = stages.length === 1 ? stages[0] : inferred?.stage;
   const { act, pending, cancelPending, record } = useItemActions({ tabId, context, settings, today, workingStage, sessionStart });
-  useSearchLogging({ query, stages, types, resultCount: hits.length, ready: items !== undefined, record });
+  useSearchLogging({ query, stages, types, resultCount: hits.length, ready: found !== undefined, record });
   const suggested = query.trim() ? [] : suggestions;
   const suggestedIds = suggested.map((s) => s.id).join(',');
   useEffect(() => {
@@ -70,12 +67,6 @@ export function SidePanel() {
   }, []);
 
   const filtered = stages.length > 0 || types.length > 0;
-  // When filters hide every match, say how many there are without them.
-  const unfilteredCount = useMemo(
-    () => (items && filtered && query.trim() && hits.length === 0 ? engine.search(query, { limit: 100 }).length : 0),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [engine, revision, items, filtered, query, hits.length],
-  );
   const toggle = (item: StoredItem) => {
     const opening = openId !== item.id;
     setOpen(opening ? item.id : null);
@@ -135,9 +126,9 @@ export function SidePanel() {
       <div className={`notice-line${notice ? ` notice-${notice.kind}` : ''}`} role="status" aria-live="polite">
         {notice?.text}
       </div>
-      {items === undefined ? (
+      {library.itemCount === undefined || (library.itemCount > 0 && found === undefined) ? (
         <p className="muted">{t('libraryLoading')}</p>
-      ) : items.length === 0 ? (
+      ) : library.itemCount === 0 ? (
         <p className="empty">{t('libraryEmpty')}</p>
       ) : results.length === 0 ? (
         <div className="empty">
@@ -168,8 +159,7 @@ export function SidePanel() {
             }}
           >
             {suggested.map((s) => {
-              const item = engine.get(s.id);
-              if (!item) return null;
+              const item = s.item;
               return (
                 <ResultItem
                   key={`suggested-${item.id}`}

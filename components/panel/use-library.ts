@@ -1,33 +1,79 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
-import { getDb, type StoredItem } from '../../lib/db';
-import { createSearchEngine, type SearchEngine } from '../../lib/search';
+import { useEffect, useRef, useState } from 'react';
+import { getDb, getMeta } from '../../lib/db';
+import type { SearchClient } from '../../lib/search/client';
+import { openSearchIndex, saveSearchSnapshot, usageSignals } from '../../lib/search/persist';
+import { createPanelSearchClient } from './search-client';
 
 export interface Library {
-  items: StoredItem[] | undefined;
-  engine: SearchEngine;
-  /** Bumps whenever the engine's contents change, so searches re-run. */
-  revision: number;
+  /** The search engine (in its worker); undefined until started. */
+  client: SearchClient | undefined;
+  /** True once the first query can be answered (the persisted index or the items are loaded). */
+  ready: boolean;
+  /** Items in the cache; undefined while counting. */
+  itemCount: number | undefined;
+  /** Moves whenever the index or the usage signals change, so searches run again. */
+  version: number;
 }
 
-/** The cached library, live from Dexie, indexed by the search engine. */
+/**
+ * The cached library as the panel searches it. Start-up loads the persisted index for a fast
+ * first answer, then brings it up to date with Dexie; later syncs (which move the library
+ * revision) and new usage are handed to the worker as they happen.
+ */
 export function useLibrary(): Library {
-  const items = useLiveQuery(() => getDb().items.toArray(), []);
-  const usage = useLiveQuery(() => getDb().usage.toArray(), []);
-  const engine = useMemo(() => createSearchEngine(), []);
-  const [revision, setRevision] = useState(0);
+  const db = getDb();
+  const [client, setClient] = useState<SearchClient>();
+  const [ready, setReady] = useState(false);
+  const [version, setVersion] = useState(0);
+  const bump = () => setVersion((v) => v + 1);
+  const itemCount = useLiveQuery(() => db.items.count(), []);
+  const revision = useLiveQuery(() => getMeta<number>(db, 'libraryRevision'), []);
+  const usage = useLiveQuery(() => db.usage.toArray(), []);
+  const handedRevision = useRef<number | undefined>(undefined);
+  const opened = useRef<Promise<void> | undefined>(undefined);
 
   useEffect(() => {
-    if (!items) return;
-    engine.setItems(items);
-    setRevision((r) => r + 1);
-  }, [engine, items]);
+    const c = createPanelSearchClient();
+    let live = true;
+    const open = openSearchIndex(db, c);
+    opened.current = open.current;
+    void open.ready.then(() => {
+      if (!live) return;
+      setClient(c);
+      setReady(true);
+      bump();
+    });
+    void open.current.then(() => live && bump()).catch(() => {});
+    return () => {
+      live = false;
+      c.close();
+    };
+  }, [db]);
+
+  // A sync changed the library: hand the items over again (the engine re-indexes only the
+  // changed ones) and persist the index for the next cold start.
+  useEffect(() => {
+    if (!client || revision === undefined) return;
+    if (handedRevision.current === undefined) {
+      handedRevision.current = revision;
+      return;
+    }
+    if (handedRevision.current === revision) return;
+    handedRevision.current = revision;
+    void (async () => {
+      await opened.current;
+      const before = client.revision;
+      await client.setItems(await db.items.toArray());
+      bump();
+      if (client.revision !== before) await saveSearchSnapshot(db, await client.serialize());
+    })().catch(() => {});
+  }, [client, db, revision]);
 
   useEffect(() => {
-    if (!usage) return;
-    engine.setUsage(new Map(usage.map((u) => [u.id, { uses: u.uses, lastUsedAt: u.lastUsedAt }])));
-    setRevision((r) => r + 1);
-  }, [engine, usage]);
+    if (!client || !usage) return;
+    void client.setUsage(usageSignals(usage)).then(bump, () => {});
+  }, [client, usage]);
 
-  return { items, engine, revision };
+  return { client, ready, itemCount, version };
 }

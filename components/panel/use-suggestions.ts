@@ -1,16 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef } from 'react';
-import { getDb, getMeta } from '../../lib/db';
-import { defaultStageMap, inferStage, mergeStageMaps, suggest, type Suggestion } from '../../lib/recommend';
-import type { StageReason } from '../../lib/recommend';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { getDb, getMeta, type StoredItem } from '../../lib/db';
+import { defaultStageMap, inferStage, mergeStageMaps, suggest, type StageReason, type Suggestion } from '../../lib/recommend';
 import type { JourneyStage } from '../../lib/schema/content';
 import type { PageContext } from '../../lib/schema/page-context';
-import type { SearchEngine } from '../../lib/search';
+import type { Library } from './use-library';
 import { usePanelStore } from './store';
 
+export interface ShownSuggestion extends Suggestion {
+  item: StoredItem;
+}
+
 interface Options {
-  engine: SearchEngine;
-  revision: number;
+  library: Library;
   context: PageContext | undefined;
   today: string;
 }
@@ -24,16 +26,18 @@ function pageKey(context: PageContext | undefined, reason: StageReason | null): 
  * The inferred journey stage of the page (preselected in the stage toggles once per page; the
  * rep can change it) and the suggestions for the stage in use.
  */
-export function useSuggestions({ engine, revision, context, today }: Options): {
+export function useSuggestions({ library, context, today }: Options): {
   inferred: StageReason | null;
-  suggestions: Suggestion[];
+  suggestions: ShownSuggestion[];
 } {
-  const orgSettings = useLiveQuery(() => getMeta<{ stageMap?: Record<string, string> }>(getDb(), 'orgSettings'), []);
+  const db = getDb();
+  const orgSettings = useLiveQuery(() => getMeta<{ stageMap?: Record<string, string> }>(db, 'orgSettings'), []);
   const stageMap = useMemo(() => mergeStageMaps(defaultStageMap(), orgSettings?.stageMap), [orgSettings]);
   const inferred = useMemo(() => inferStage(context, stageMap), [context, stageMap]);
   const stages = usePanelStore((s) => s.stages);
   const setStages = usePanelStore((s) => s.setStages);
   const preselected = useRef('');
+  const [suggestions, setSuggestions] = useState<ShownSuggestion[]>([]);
 
   useEffect(() => {
     const key = pageKey(context, inferred);
@@ -43,11 +47,30 @@ export function useSuggestions({ engine, revision, context, today }: Options): {
   }, [context, inferred, setStages]);
 
   const stage: JourneyStage | null = stages.length === 1 ? stages[0]! : stages.length === 0 ? (inferred?.stage ?? null) : null;
-  const suggestions = useMemo(
-    () => (engine.size > 0 ? suggest({ engine, context, stage, stageReason: inferred, today }) : []),
-    // `revision` changes when the engine's contents do.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [engine, revision, context, stage, inferred, today],
-  );
+  const { client, ready, version } = library;
+
+  useEffect(() => {
+    if (!client || !ready) return;
+    let current = true;
+    void (async () => {
+      const found = await suggest({
+        // Separate lanes: the pool and the keyword search must not supersede each other.
+        search: (q, o) => client.search(q, o, q ? 'suggest-keywords' : 'suggest-pool'),
+        getItems: (ids) => db.items.bulkGet(ids),
+        context,
+        stage,
+        stageReason: inferred,
+        today,
+      });
+      if (found === null || !current) return;
+      const items = await db.items.bulkGet(found.map((s) => s.id));
+      if (!current) return;
+      setSuggestions(found.flatMap((s, i) => (items[i] ? [{ ...s, item: items[i]! }] : [])));
+    })().catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [client, ready, version, db, context, stage, inferred, today]);
+
   return { inferred, suggestions };
 }

@@ -4,6 +4,7 @@ import { isExpired, isStale, todayIso } from '../schema/content';
 import type { PaletteItem, RenderReply, SearchRequest, ShortcutConfig } from '../schema/messages';
 import type { PageContext } from '../schema/page-context';
 import { createSearchEngine, type SearchEngine } from '../search';
+import { loadSearchSnapshot } from '../search/persist';
 import type { Settings } from '../settings';
 import { renderItem, type VariableValues } from '../templates/render';
 import { variableValues } from '../templates/values';
@@ -25,7 +26,15 @@ export class LibraryService {
     const revision = (await getMeta<number>(this.db, 'libraryRevision')) ?? 0;
     if (this.engine && this.revision === revision) return this.engine;
     this.loading ??= (async () => {
-      const engine = this.engine ?? createSearchEngine();
+      let engine = this.engine;
+      if (!engine) {
+        const fresh = createSearchEngine();
+        // A woken worker starts from the index the panel persisted: setItems then re-indexes
+        // only what changed since, instead of the whole library.
+        const snapshot = await loadSearchSnapshot(this.db).catch(() => undefined);
+        if (snapshot) fresh.load(snapshot);
+        engine = fresh;
+      }
       engine.setItems(await this.db.items.toArray());
       const usage = await this.db.usage.toArray();
       engine.setUsage(new Map(usage.map((u) => [u.id, { uses: u.uses, lastUsedAt: u.lastUsedAt }])));

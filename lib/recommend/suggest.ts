@@ -1,7 +1,7 @@
 import type { StoredItem } from '../db';
 import { isExpired, isStale, isTemplateType, type JourneyStage } from '../schema/content';
 import type { PageContext } from '../schema/page-context';
-import type { SearchEngine } from '../search';
+import type { SearchHit, SearchOptions } from '../search';
 import type { Reason, StageReason } from './reasons';
 import { pageSignals } from './signals';
 
@@ -13,7 +13,10 @@ export interface Suggestion {
 }
 
 export interface SuggestInput {
-  engine: SearchEngine;
+  /** The search engine, sync or through a worker; `null` means the search was superseded. */
+  search(query: string, options: SearchOptions): Promise<SearchHit[] | null> | SearchHit[] | null;
+  /** The stored items of these ids, in order. */
+  getItems(ids: string[]): Promise<(StoredItem | undefined)[]> | (StoredItem | undefined)[];
   context: PageContext | undefined;
   /** The stage to suggest for: the rep's choice, else the inferred one. */
   stage: JourneyStage | null;
@@ -22,6 +25,9 @@ export interface SuggestInput {
   today: string;
   limit?: number;
 }
+
+/** How many of the stage's items are weighed: the engine's order already puts used, fresh content first. */
+export const SUGGESTION_POOL = 300;
 
 const WEIGHT = { stage: 2, industry: 2, persona: 1.5, tag: 0.5, keyword: 1, fitsPage: 0.75, stale: -1.5 };
 
@@ -39,19 +45,21 @@ function fitsPage(item: StoredItem, context: PageContext | undefined): boolean {
  * recently and frequently used content breaks ties as it does in search. Expired items are never
  * suggested; stale ones sink.
  */
-export function suggest({ engine, context, stage, stageReason, today, limit = 5 }: SuggestInput): Suggestion[] {
+export async function suggest({ search, getItems, context, stage, stageReason, today, limit = 5 }: SuggestInput): Promise<Suggestion[] | null> {
   const signals = pageSignals(context);
   if (!stage && signals.industries.length === 0 && !signals.persona) return [];
   const stages = stage ? [stage] : [];
-  // The engine's empty-query order already puts used and fresh content first.
-  const pool = engine.search('', { stages, limit: 2000 });
   const keywords = [...signals.industries, ...signals.words].join(' ');
-  const keywordRank = new Map(
-    (keywords ? engine.search(keywords, { stages, limit: 30 }) : []).map((h, i) => [h.id, i] as const),
-  );
+  // The engine's empty-query order already puts used and fresh content first.
+  const [pool, keywordHits] = await Promise.all([
+    search('', { stages, limit: SUGGESTION_POOL }),
+    keywords ? search(keywords, { stages, limit: 30 }) : [],
+  ]);
+  if (pool === null || keywordHits === null) return null;
+  const keywordRank = new Map(keywordHits.map((h, i) => [h.id, i] as const));
+  const items = await getItems(pool.map((h) => h.id));
   const out: (Suggestion & { order: number })[] = [];
-  pool.forEach((hit, order) => {
-    const item = engine.get(hit.id);
+  items.forEach((item, order) => {
     if (!item || isExpired(item, today)) return;
     const reasons: Reason[] = [];
     let score = 0;

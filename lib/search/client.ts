@@ -15,9 +15,10 @@ export interface SearchClient {
   /**
    * Resolves with the hits, or with `null` when a newer search was made before this one was
    * answered: its results would only flash past, so the page should ignore them. While a
-   * search runs, only the newest of the searches made meanwhile is sent at all.
+   * search runs, only the newest of the searches made meanwhile is sent at all. Searches in
+   * different `lane`s (the result list, the suggestions…) never supersede each other.
    */
-  search(query: string, options?: SearchOptions): Promise<SearchHit[] | null>;
+  search(query: string, options?: SearchOptions, lane?: string): Promise<SearchHit[] | null>;
   /**
    * Loads a persisted index (from `serialize`). Its buffer is transferred to the worker, so
    * `snapshot` is unusable afterwards. False when it is of another format: then call `setItems`.
@@ -48,25 +49,24 @@ interface QueuedSearch {
   reject: (error: Error) => void;
 }
 
-/** The dedicated worker; this exact `new Worker(new URL(...))` form is what Vite bundles. */
-function startSearchWorker(): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-}
-
 /**
- * A client for a search worker. Without `port` it starts its own worker (`worker.ts`); tests
- * and pages that manage the worker themselves pass a `Worker` or a `MessagePort`.
+ * A client for a search engine served on `port` (see `serve.ts`): a dedicated `Worker` running
+ * the `search-worker` entrypoint, or a `MessagePort`. With `owned`, `close()` terminates it.
  */
-export function createSearchClient(port?: SearchPort): SearchClient {
-  const owned = port ? undefined : startSearchWorker();
-  const channel: SearchPort = port ?? (owned as unknown as SearchPort);
+export function createSearchClient(port: SearchPort, { owned = false }: { owned?: boolean } = {}): SearchClient {
+  const channel: SearchPort = port;
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let size = 0;
   let revision = 0;
   let closed = false;
-  let searching = false;
-  let queued: QueuedSearch | undefined;
+  // Per lane: whether a search is in flight, and the newest one waiting.
+  const lanes = new Map<string, { searching: boolean; queued: QueuedSearch | undefined }>();
+  const laneOf = (name: string) => {
+    let lane = lanes.get(name);
+    if (!lane) lanes.set(name, (lane = { searching: false, queued: undefined }));
+    return lane;
+  };
 
   const onMessage = (event: MessageEvent) => {
     const parsed = searchResponseSchema.safeParse(event.data);
@@ -102,26 +102,27 @@ export function createSearchClient(port?: SearchPort): SearchClient {
     });
   }
 
-  // One search in flight at a time; of those made meanwhile only the newest is sent.
-  function sendQueued() {
-    const search = queued;
+  // One search in flight at a time per lane; of those made meanwhile only the newest is sent.
+  function sendQueued(name: string) {
+    const lane = laneOf(name);
+    const search = lane.queued;
     if (!search) return;
-    queued = undefined;
-    searching = true;
+    lane.queued = undefined;
+    lane.searching = true;
     const { stages, types, limit } = search.options ?? {};
     const options = { stages: stages && [...stages], types: types && [...types], limit };
     const request: Request = { op: 'search', query: search.query, options };
     send(request).then(
       (response) => {
-        searching = false;
+        lane.searching = false;
         // A newer query is waiting: these results are already stale.
-        search.resolve(queued ? null : (response.hits ?? []));
-        sendQueued();
+        search.resolve(lane.queued ? null : (response.hits ?? []));
+        sendQueued(name);
       },
       (error: Error) => {
-        searching = false;
+        lane.searching = false;
         search.reject(error);
-        sendQueued();
+        sendQueued(name);
       },
     );
   }
@@ -145,11 +146,12 @@ export function createSearchClient(port?: SearchPort): SearchClient {
     async setUsage(usage) {
       await send({ op: 'setUsage', usage: new Map(usage) });
     },
-    search(query, options) {
+    search(query, options, name = 'main') {
       return new Promise((resolve, reject) => {
-        queued?.resolve(null);
-        queued = { query, options, resolve, reject };
-        if (!searching) sendQueued();
+        const lane = laneOf(name);
+        lane.queued?.resolve(null);
+        lane.queued = { query, options, resolve, reject };
+        if (!lane.searching) sendQueued(name);
       });
     },
     async load(snapshot) {
@@ -166,12 +168,14 @@ export function createSearchClient(port?: SearchPort): SearchClient {
       if (closed) return;
       closed = true;
       channel.removeEventListener('message', onMessage);
-      owned?.terminate();
+      if (owned) (port as unknown as { terminate?: () => void }).terminate?.();
       const error = new Error('search client is closed');
       for (const waiter of pending.values()) waiter.reject(error);
       pending.clear();
-      queued?.reject(error);
-      queued = undefined;
+      for (const lane of lanes.values()) {
+        lane.queued?.reject(error);
+        lane.queued = undefined;
+      }
     },
   };
 }

@@ -3,7 +3,7 @@ import type { IndexedSearchEngine, SearchHit } from './types';
 
 /**
  * Answers `client.ts` requests on `port` with `engine`, one message at a time, in order. Used by
- * the worker entry (`worker.ts`) and, over a `MessageChannel`, by tests. Returns a function
+ * the worker entrypoint (`entrypoints/search-worker.ts`) and, over a `MessageChannel`, by tests. Returns a function
  * that stops serving.
  */
 export function serveSearchEngine(port: SearchPort, engine: IndexedSearchEngine): () => void {

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SidePanel } from '../../../components/panel/side-panel';
@@ -29,10 +29,10 @@ const titlesIn = (list: HTMLElement) => within(list).queryAllByRole('listitem').
 describe('side panel', () => {
   test('search as you type narrows the results', async () => {
     const { user, results } = await renderPanel();
-    expect(titlesIn(results)).toHaveLength(5);
+    await waitFor(() => expect(titlesIn(results)).toHaveLength(5));
     await user.type(screen.getByRole('searchbox', { name: 'Search content' }), 'nordhafen');
-    expect(titlesIn(results)[0]).toBe('Nordhafen Logistik cut empty miles 18%');
-    expect(titlesIn(results)).not.toContain('Referral ask after a strong result');
+    await waitFor(() => expect(titlesIn(results)[0]).toBe('Nordhafen Logistik cut empty miles 18%'));
+    await waitFor(() => expect(titlesIn(results)).not.toContain('Referral ask after a strong result'));
   });
 
   test('stage toggles and the type filter combine with each other', async () => {
@@ -41,9 +41,9 @@ describe('side panel', () => {
     expect(interest).toHaveAttribute('aria-pressed', 'false');
     await user.click(interest);
     expect(interest).toHaveAttribute('aria-pressed', 'true');
-    expect(titlesIn(results).sort()).toEqual(['Corporate overview deck 2025', 'Nordhafen Logistik cut empty miles 18%']);
+    await waitFor(() => expect(titlesIn(results).sort()).toEqual(['Corporate overview deck 2025', 'Nordhafen Logistik cut empty miles 18%']));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'Deck');
-    expect(titlesIn(results)).toEqual(['Corporate overview deck 2025']);
+    await waitFor(() => expect(titlesIn(results)).toEqual(['Corporate overview deck 2025']));
   });
 
   test('no results says so and offers to clear the filters', async () => {
@@ -53,7 +53,7 @@ describe('side panel', () => {
     expect(await screen.findByText('Nothing matches “nordhafen”.')).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(screen.getByRole('button', { name: 'Advocacy' })).toHaveAttribute('aria-pressed', 'false');
-    expect(titlesIn(results)[0]).toBe('Nordhafen Logistik cut empty miles 18%');
+    await waitFor(() => expect(titlesIn(results)[0]).toBe('Nordhafen Logistik cut empty miles 18%'));
   });
 
   test('keyboard: typing goes to the search box, arrows move through results, Enter opens the preview', async () => {

@@ -114,26 +114,30 @@ test('personas are recognised from job titles', () => {
 
 describe('suggestions', () => {
   const engine = createSearchEngine();
+  const through = (e: typeof engine) => ({
+    search: (q: string, o: object) => e.search(q, o),
+    getItems: (ids: string[]) => ids.map((id) => e.get(id)),
+  });
   const items = sampleItems().map((i) =>
     i.id === 'nordhafen-case-study' ? { ...i, industries: ['logistics'], personas: ['vp-operations'] } : i,
   );
   engine.setItems(items);
   const today = '2026-11-27';
 
-  test('a Salesforce opportunity in Proposal/Price Quote gets conversion content first, with the reason', () => {
+  test('a Salesforce opportunity in Proposal/Price Quote gets conversion content first, with the reason', async () => {
     const context = sfOpportunity('Proposal/Price Quote');
     const reason = inferStage(context, defaults);
-    const list = suggest({ engine, context, stage: reason!.stage, stageReason: reason, today });
+    const list = await suggest({ ...through(engine), context, stage: reason!.stage, stageReason: reason, today });
     // The only conversion item is the expired promotion: it is never suggested.
     expect(list).toEqual([]);
     engine.upsert([{ ...items[0]!, id: 'pricing', title: 'Pricing overview', stages: ['conversion'] }]);
-    const again = suggest({ engine, context, stage: reason!.stage, stageReason: reason, today });
-    expect(again.map((s) => s.id)).toEqual(['pricing']);
-    expect(again[0]!.reasons[0]).toEqual({ kind: 'crm-stage', field: 'Opportunity stage', crmStage: 'Proposal/Price Quote', stage: 'conversion' });
+    const again = await suggest({ ...through(engine), context, stage: reason!.stage, stageReason: reason, today });
+    expect(again?.map((s) => s.id)).toEqual(['pricing']);
+    expect(again?.[0]?.reasons[0]).toEqual({ kind: 'crm-stage', field: 'Opportunity stage', crmStage: 'Proposal/Price Quote', stage: 'conversion' });
     engine.remove(['pricing']);
   });
 
-  test('industry and persona from the page rank matching items first and say so', () => {
+  test('industry and persona from the page rank matching items first and say so', async () => {
     const context: PageContext = {
       site: 'linkedin',
       supported: true,
@@ -143,9 +147,9 @@ describe('suggestions', () => {
       company: 'Northwind Logistics',
       editor: null,
     };
-    const list = suggest({ engine, context, stage: 'interest', stageReason: null, today });
-    expect(list[0]?.id).toBe('nordhafen-case-study');
-    expect(list[0]?.reasons).toEqual(
+    const list = await suggest({ ...through(engine), context, stage: 'interest', stageReason: null, today });
+    expect(list?.[0]?.id).toBe('nordhafen-case-study');
+    expect(list?.[0]?.reasons).toEqual(
       expect.arrayContaining([
         { kind: 'industry', value: 'logistics' },
         { kind: 'persona', value: 'vp-operations' },
@@ -153,8 +157,8 @@ describe('suggestions', () => {
     );
   });
 
-  test('stale items sink below fresh ones of the same stage', () => {
-    const list = suggest({ engine, context: undefined, stage: 'awareness', stageReason: null, today });
-    expect(list.map((s) => s.id)).toEqual(['cold-intro', 'old-deck']);
+  test('stale items sink below fresh ones of the same stage', async () => {
+    const list = await suggest({ ...through(engine), context: undefined, stage: 'awareness', stageReason: null, today });
+    expect(list?.map((s) => s.id)).toEqual(['cold-intro', 'old-deck']);
   });
 });
