@@ -6,6 +6,7 @@ import type { Database } from './db/schema';
 import { ApiProblem, problemResponse } from './http/api-problem';
 import { requireRole, requireToken, type AuthEnv } from './http/auth';
 import { extensionCors } from './http/extension-cors';
+import { redactTokens } from './http/redact-tokens';
 import { requestLog, type LogLine } from './http/request-log';
 import { postEvents } from './routes/events';
 import { getLibrary } from './routes/library';
@@ -40,8 +41,12 @@ export function createApp({ db, log = () => {} }: AppOptions): Hono<AuthEnv> {
     '/api/v1/events',
     bodyLimit({
       maxSize: EVENTS_BODY_LIMIT,
-      onError: (c) =>
-        problemResponse(c, 413, 'payload_too_large', `the request body is over ${EVENTS_BODY_LIMIT / 1024 / 1024} MB; send smaller batches`),
+      onError: (c) => {
+        // The rest of the body is never read, and the connection is dropped soon after: say so,
+        // or a client reuses it and its next request fails as if the server were down.
+        c.header('Connection', 'close');
+        return problemResponse(c, 413, 'payload_too_large', `the request body is over ${EVENTS_BODY_LIMIT / 1024 / 1024} MB; send smaller batches`);
+      },
     }),
     postEvents(db),
   );
@@ -54,7 +59,7 @@ export function createApp({ db, log = () => {} }: AppOptions): Hono<AuthEnv> {
       return problemResponse(c, error.status, 'bad_request', error.message || 'bad request');
     }
     // Details stay in the server's log; the client gets no stack trace.
-    log(`error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(redactTokens(`error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     return problemResponse(c, 500, 'internal', 'the server failed to handle this request; see its log');
   });
   return app;

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentItem } from '../lib/schema/content';
 import { checkLibrary, parseContentFile, type ContentFileProblem } from '../lib/schema/content-file';
+import { decodeContentFile } from './content-encoding';
 
 export interface ContentDir {
   items: ContentItem[];
@@ -26,6 +27,19 @@ async function listMarkdown(root: string): Promise<string[]> {
 }
 
 /**
+ * parseContentFile, with what it throws (the YAML parser refusing an alias bomb, say) made a
+ * problem of this file: otherwise the whole import stops with a message that names no file.
+ */
+function parseFile(name: string, source: string, expectedId: string): ReturnType<typeof parseContentFile> {
+  try {
+    return parseContentFile(name, source, expectedId);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ file: name, field: 'front matter', message: `cannot be read: ${reason}` }] };
+  }
+}
+
+/**
  * Reads and validates every content file in a folder. Problems name the file (relative to the
  * folder's parent, so messages read `content/foo.md`) and the field.
  */
@@ -36,8 +50,12 @@ export async function readContentDir(dir: string): Promise<ContentDir> {
   const parsed: { file: string; item: ContentItem }[] = [];
   for (const full of files) {
     const name = path.relative(base, full);
-    const source = await readFile(full, 'utf8');
-    const result = parseContentFile(name, source, path.basename(full, '.md'));
+    const decoded = decodeContentFile(name, await readFile(full));
+    if (!decoded.ok) {
+      problems.push(decoded.problem);
+      continue;
+    }
+    const result = parseFile(name, decoded.text, path.basename(full, '.md'));
     if (result.ok) parsed.push({ file: name, item: result.item });
     else problems.push(...result.problems);
   }

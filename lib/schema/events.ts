@@ -21,6 +21,17 @@ export type EventKind = z.infer<typeof eventKindSchema>;
 export const USE_KINDS: readonly EventKind[] = ['insert', 'copy', 'copy_link', 'open_asset', 'expand_shortcut'];
 
 /**
+ * Free text, with any unpaired UTF-16 surrogate made U+FFFD. The panel cuts a query at 200
+ * units and can halve an emoji; SQLite would store that as U+FFFD while the JSON payload kept
+ * the lone half, so the stats and the stored event would disagree. One spelling for both.
+ */
+const wellFormedText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+
+/**
  * A usage event. It names content, stage, site, page kind and timings; it never holds email
  * bodies, recipient addresses or prospect names (there is no field that could).
  */
@@ -32,7 +43,7 @@ export const usageEventSchema = z
     at: z.string().datetime({ offset: true }),
     /** The rep's email as the extension knows it; the server replaces it with the token's user. */
     user: z.string().max(320).optional(),
-    contentId: z.string().max(120).optional(),
+    contentId: wellFormedText(120).optional(),
     contentType: contentTypeSchema.optional(),
     /** The journey stage the rep was working in: the stage filter, else the inferred stage. */
     stage: journeyStageSchema.optional(),
@@ -40,13 +51,15 @@ export const usageEventSchema = z
     site: siteSchema.optional(),
     pageKind: pageKindSchema.optional(),
     /** Search text; absent when the rep turned query logging off. */
-    query: z.string().max(200).optional(),
+    query: wellFormedText(200).optional(),
     resultCount: z.number().int().min(0).max(1_000_000).optional(),
+    // Strict like the event itself: nothing rides along unseen (a recipient, say) and is dropped silently.
     filters: z
       .object({
         stages: z.array(journeyStageSchema).max(5).default([]),
         types: z.array(contentTypeSchema).max(10).default([]),
       })
+      .strict()
       .optional(),
     /** Milliseconds from the first keystroke or panel open to this insert/copy. */
     timeToContentMs: z.number().int().min(0).max(86_400_000).optional(),

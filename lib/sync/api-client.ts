@@ -10,6 +10,7 @@ import {
   type MeResponse,
 } from '../schema/api';
 import { ApiError } from './api-error';
+import { clip } from './clip';
 
 export interface ApiClientOptions {
   /** e.g. http://127.0.0.1:8787; a trailing slash is fine. */
@@ -75,7 +76,7 @@ export function createApiClient({ serverUrl, token, fetch: fetchImpl, timeoutMs 
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+      const where = issue?.path.length ? `${issue.path.map((p) => clip(String(p), 40)).join('.')}: ` : '';
       throw new ApiError('malformed', `the server's ${what} is not what a Quiver server sends (${where}${issue?.message ?? 'invalid'})`, {
         status: response.status,
       });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { bumpLibraryRevision, getMeta, setMeta, type QuiverDb, type StoredItem } from '../db';
 import type { LibraryPage } from '../schema/api';
 import { libraryItemSchema } from '../schema/content';
+import { clip } from './clip';
 import { SYNC_META, type SkippedItem, type SyncProgress } from './sync-state';
 
 export interface StoredPage {
@@ -40,8 +41,10 @@ export async function storePage(
     );
     if (context.fullSync) await db.items.clear();
     await db.items.bulkPut(valid);
-    // A skipped item's older version is removed too: the cache never offers what the server has replaced.
-    await db.items.bulkDelete([...page.deleted, ...skipped.map((s) => s.id)]);
+    // Only a listed deletion removes an item. A skipped item's cached version stays: a version
+    // this client cannot read (a newer server's field, a hand-edited row) must not cost the rep
+    // a template they had; the skipped report says it is out of date.
+    await db.items.bulkDelete(page.deleted);
     for (const id of [...valid.map((i) => i.id), ...page.deleted]) skippedById.delete(id);
     for (const s of skipped) skippedById.set(s.id, s);
 
@@ -64,7 +67,8 @@ function skippedItem(raw: unknown, error: z.ZodError): SkippedItem {
   const issue = error.issues[0];
   return {
     id: typeof id === 'string' && id !== '' ? id.slice(0, 200) : '(no id)',
-    field: issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'item',
-    message: issue?.message ?? 'invalid',
+    field: issue && issue.path.length > 0 ? issue.path.map((p) => clip(String(p), 60)).join('.') : 'item',
+    // An unknown key is quoted in the message, and a key can be of any length.
+    message: clip(issue?.message ?? 'invalid', 300),
   };
 }

@@ -15,7 +15,7 @@ export const SYNC_META = {
   sourceKey: 'librarySourceKey',
   /** ETag of the last page, with the cursor it was asked with: an unchanged library costs a 304. */
   etag: 'libraryEtag',
-  /** Items the server sent that did not validate (SkippedItem[]): still missing from the cache. */
+  /** Items the server sent that did not validate (SkippedItem[]): not stored; the cache keeps the version it had, if any. */
   skippedItems: 'librarySkippedItems',
   status: 'syncStatus',
   progress: 'syncProgress',
@@ -41,7 +41,7 @@ export interface SyncStatus {
   lastAttemptAt: string;
   /** Items in the cache after the last completed page. */
   itemCount: number;
-  /** Server items left out of the cache because they are invalid. */
+  /** Server items not stored because they are invalid (an older cached version may still be offered). */
   skipped: number;
   /** Why the last attempt failed (`unauthorized` reads "token rejected"). */
   error?: { code: SyncErrorCode; message: string };

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import { eventsRequestSchema, type EventsResponse, type RejectedEvent } from '../../lib/schema/api';
 import { issuePath } from '../../lib/schema/content-file';
 import { usageEventSchema, type UsageEvent } from '../../lib/schema/events';
@@ -38,7 +39,7 @@ export function postEvents(db: Kysely<Database>) {
       rejected.push({
         index,
         ...(typeof id === 'string' ? { id: id.slice(0, 200) } : {}),
-        message: parsed.error.issues.map((i) => `${fieldName(i.path)}: ${i.message}`).join('; '),
+        message: rejectionMessage(parsed.error.issues),
       });
     });
 
@@ -46,6 +47,24 @@ export function postEvents(db: Kysely<Database>) {
     const body: EventsResponse = { accepted, duplicates, rejected };
     return c.json(body);
   };
+}
+
+/** Problems listed per rejected event; the rest are counted. */
+const ISSUES_LISTED = 5;
+
+/**
+ * `field: message` per problem, joined by `; `. Bounded (the response schema allows 5000
+ * characters, and the extension refuses a longer answer, keeping the batch to send forever):
+ * an event can have any number of unknown keys, each quoted in zod's message.
+ */
+function rejectionMessage(issues: readonly z.core.$ZodIssue[]): string {
+  const listed = issues.slice(0, ISSUES_LISTED).map((i) => `${clip(fieldName(i.path), 100)}: ${clip(i.message, 300)}`);
+  const more = issues.length - listed.length;
+  return listed.join('; ') + (more > 0 ? `; and ${more} more problem${more > 1 ? 's' : ''}` : '');
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** `filters.stages[0]`, or `event` for a problem with the event as a whole. */

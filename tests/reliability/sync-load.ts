@@ -1,0 +1,74 @@
+// Item 7, library sync: `npx tsx tests/reliability/sync-load.ts [reps] [items]`.
+// 50 reps page through a 10,000-item library at once, each with its own token and the real
+// API client, against `quiver serve` in its own process. Prints the total time, each rep's
+// time and the server's CPU (from /proc), and checks every rep got every item.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApiClient } from '../../lib/sync/api-client';
+import { openDatabase } from '../../server/db/open-database';
+import { importIntoOrg } from '../../server/library-import';
+import { createAccessToken } from '../../server/store/tokens';
+import { contentItem } from '../server/support/content-items';
+import { describeFigure, recordFigures, type Figure } from './support/figures';
+import { cpuSeconds } from './support/proc-cpu';
+import { startQuiverChild } from './support/quiver-child';
+
+const reps = Number(process.argv[2] ?? 50);
+const itemCount = Number(process.argv[3] ?? 10_000);
+/** The extension's page size. */
+const PAGE = 500;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'quiver-sync-load-'));
+const dbPath = path.join(dir, 'quiver.db');
+const setup = await openDatabase(dbPath);
+// Realistic lengths: a title, a summary and a body of about 1.2 KB.
+const paragraph = 'Routewise cut idle time and empty miles for a regional fleet; dispatchers re-plan at mid-day. ';
+await importIntoOrg(
+  setup,
+  'load',
+  Array.from({ length: itemCount }, (_, i) =>
+    contentItem(`item-${i}`, { title: `Case study ${i}: fleet idle time`, body: `Hi {{first_name | there}},\n\n${paragraph.repeat(12)}\n` }),
+  ),
+);
+const tokens: string[] = [];
+for (let i = 0; i < reps; i += 1) tokens.push((await createAccessToken(setup, { orgSlug: 'load', email: `rep${i}@load.test`, role: 'rep' })).token);
+await setup.destroy();
+const server = await startQuiverChild(dbPath);
+
+/** One rep's first sync: every page, as the sync loop asks for them. */
+async function syncRep(token: string): Promise<{ seconds: number; items: number }> {
+  const client = createApiClient({ serverUrl: server.url, token, fetch, timeoutMs: 120_000 });
+  const started = performance.now();
+  const ids = new Set<string>();
+  let cursor: string | undefined;
+  for (;;) {
+    const answer = await client.libraryPage({ ...(cursor ? { cursor } : {}), limit: PAGE });
+    if (answer.notModified) break;
+    for (const item of answer.page.items) ids.add((item as { id: string }).id);
+    cursor = answer.page.cursor;
+    if (!answer.page.hasMore) break;
+  }
+  return { seconds: (performance.now() - started) / 1000, items: ids.size };
+}
+
+const cpuBefore = cpuSeconds(server.pid);
+const started = performance.now();
+const results = await Promise.all(tokens.map(syncRep));
+const total = (performance.now() - started) / 1000;
+const cpu = cpuSeconds(server.pid) - cpuBefore;
+await server.stop();
+rmSync(dir, { recursive: true, force: true });
+
+const times = results.map((r) => r.seconds).sort((a, b) => a - b);
+const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+const figures: Figure[] = [
+  { item: '7', name: `library sync load · ${reps} reps × ${itemCount} items, total time`, value: Number(total.toFixed(2)), unit: 's' },
+  { item: '7', name: 'library sync load · time per rep, median', value: Number(at(0.5).toFixed(2)), unit: 's' },
+  { item: '7', name: 'library sync load · time per rep, slowest', value: Number(times.at(-1)!.toFixed(2)), unit: 's' },
+  { item: '7', name: 'library sync load · server CPU', value: Number(cpu.toFixed(1)), unit: `s (${Math.round((cpu / total) * 100)}% of one core)` },
+  { item: '7', name: 'library sync load · reps missing items', value: results.filter((r) => r.items !== itemCount).length, atMost: 0 },
+];
+recordFigures(figures);
+for (const f of figures) console.log(describeFigure(f));
+process.exitCode = results.every((r) => r.items === itemCount) ? 0 : 1;
