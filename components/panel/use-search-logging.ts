@@ -26,7 +26,8 @@ export function useSearchLogging({ query, stages, types, resultCount, ready, rec
       last.current = key;
       record({
         kind: resultCount === 0 ? 'search_no_results' : 'search',
-        query: text.slice(0, 200),
+        // Cut by code points: a cut through an emoji would leave half a surrogate pair.
+        query: Array.from(text).slice(0, 200).join(''),
         resultCount,
         filters: { stages, types },
         ...(stages.length === 1 ? { stage: stages[0] } : {}),

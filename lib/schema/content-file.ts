@@ -65,6 +65,9 @@ export function parseContentFile(file: string, source: string, expectedId?: stri
   if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {
     return { ok: false, problems: [{ file, field: 'front matter', message: 'must be a set of "field: value" lines' }] };
   }
+  if ('body' in meta) {
+    return { ok: false, problems: [{ file, field: 'body', message: 'belongs below the front matter, not in it' }] };
+  }
   const body = source.slice(match[0].length).replace(/^\r?\n/, '');
   const parsed = contentItemSchema.safeParse({ ...(meta as Record<string, unknown>), body: body.trimEnd() + '\n' });
   if (!parsed.success) return { ok: false, problems: zodProblems(file, parsed.error) };

@@ -1,7 +1,9 @@
 import { formatProblem } from '../../lib/schema/content-file';
 import { openDatabase } from '../db/open-database';
 import { describeImport, importIntoOrg, readLibraryFolder } from '../library-import';
-import { orgSlugProblem } from '../store/orgs';
+import { findOrg, orgSlugProblem } from '../store/orgs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { CommandFailed, DEFAULTS, UsageError, type CliIo } from './cli-io';
 import type { Command } from './command';
 import { parseOptions } from './parse-options';
@@ -19,10 +21,16 @@ Validates every content file (*.md) in <dir>. If any is invalid, prints each pro
 library exactly the folder's content in one transaction: new and changed items get a new
 version, unchanged ones are left alone, and items no longer in the folder are deleted.
 
-  --db    SQLite database file (created if absent)  default ${DEFAULTS.db}
-  --org   org slug (created if absent)              default ${DEFAULTS.org}`,
+  --db           SQLite database file (created if absent)  default ${DEFAULTS.db}
+  --org          org slug (created if absent)              default ${DEFAULTS.org}
+  --allow-empty  import a folder with no content files even though that deletes
+                 every item of the org's library`,
   async run(args: string[], io: CliIo) {
-    const { values, positionals } = parseOptions(args, { db: { type: 'string' }, org: { type: 'string' } });
+    const { values, positionals } = parseOptions(args, {
+      db: { type: 'string' },
+      org: { type: 'string' },
+      'allow-empty': { type: 'boolean' },
+    });
     const [dir, ...extra] = positionals;
     if (!dir) throw new UsageError('name the folder to import, e.g. quiver import content');
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -44,6 +52,16 @@ version, unchanged ones are left alone, and items no longer in the folder are de
     // Opened only now: a folder with problems leaves the database as it was, or absent.
     const db = await openDatabase(values.db ?? DEFAULTS.db);
     try {
+      if (folder.items.length === 0 && !values['allow-empty']) {
+        // A wrong path (an empty checkout, a typo'd subfolder) must not wipe the team's library.
+        const live = await countLibrary(db, orgSlug);
+        if (live > 0) {
+          throw new CommandFailed(
+            `${dir} has no content files; importing it would delete all ${live} items of org "${orgSlug}". ` +
+              'Nothing was imported. Pass --allow-empty if that is what you want.',
+          );
+        }
+      }
       const result = await importIntoOrg(db, orgSlug, folder.items);
       const { summary } = result;
       if (result.createdOrg) io.err(`Created org "${orgSlug}".`);
@@ -58,3 +76,16 @@ version, unchanged ones are left alone, and items no longer in the folder are de
     }
   },
 };
+
+/** Items of the org's library that are not deleted; 0 when the org does not exist yet. */
+async function countLibrary(db: Kysely<Database>, orgSlug: string): Promise<number> {
+  const org = await findOrg(db, orgSlug);
+  if (!org) return 0;
+  const row = await db
+    .selectFrom('content_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', org.id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -133,6 +133,18 @@ describe('quiver import / export', () => {
     expect(result.out).toContain('0 added, 0 updated, 0 unchanged, 0 deleted');
   });
 
+  it('refuses to empty a library from an empty folder unless told to', async () => {
+    await quiver('import', contentFolder([contentItem('alpha'), contentItem('bravo')], {}, work), '--db', dbPath);
+    const empty = contentFolder([], {}, work);
+    const refused = await quiver('import', empty, '--db', dbPath);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('importing it would delete all 2 items of org "demo"');
+    expect(await libraryIds()).toEqual(['alpha', 'bravo']);
+    const allowed = await quiver('import', empty, '--db', dbPath, '--allow-empty');
+    expect(allowed.code).toBe(0);
+    expect(await libraryIds()).toEqual([]);
+  });
+
   it('fails clearly on a missing folder and on a bad command line', async () => {
     const missing = await quiver('import', path.join(work, 'nope'), '--db', dbPath);
     expect(missing.code).toBe(1);

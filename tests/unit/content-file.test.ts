@@ -65,6 +65,10 @@ describe('content file parser', () => {
     expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^owner: /), expect.stringMatching(/colour/)]));
   });
 
+  test('a body in the front matter is refused rather than silently replaced', () => {
+    expect(problems(good.replace('owner:', 'body: hidden text\nowner:'))).toEqual(['body: belongs below the front matter, not in it']);
+  });
+
   test('an unknown template variable is an error naming the variable', () => {
     expect(problems(good.replace('{{first_name | there}}', '{{firstname}}'))).toEqual([
       'body: uses unknown variable {{firstname}}',
