@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDb, getMeta } from '../../lib/db';
 import type { SearchClient } from '../../lib/search/client';
 import { openSearchIndex, saveSearchSnapshot, usageSignals } from '../../lib/search/persist';
@@ -14,6 +14,10 @@ export interface Library {
   itemCount: number | undefined;
   /** Moves whenever the index or the usage signals change, so searches run again. */
   version: number;
+  /** Called once results are on screen: only then is the whole library read to catch the index up. */
+  firstResultsShown(): void;
+  /** Called once the remembered first page was looked for: then the persisted index is read. */
+  firstPageTried(): void;
 }
 
 /**
@@ -32,11 +36,24 @@ export function useLibrary(): Library {
   const usage = useLiveQuery(() => db.usage.toArray(), []);
   const handedRevision = useRef<number | undefined>(undefined);
   const opened = useRef<Promise<void> | undefined>(undefined);
+  const shown = useRef<() => void>(() => {});
+  const firstResultsShown = useCallback(() => shown.current(), []);
+  const tried = useRef<() => void>(() => {});
+  const firstPageTried = useCallback(() => tried.current(), []);
 
   useEffect(() => {
     const c = createPanelSearchClient();
     let live = true;
-    const open = openSearchIndex(db, c);
+    // Results first; the catch-up read of the whole library waits for them (or a moment).
+    const resultsShown = new Promise<void>((resolve) => {
+      shown.current = resolve;
+      setTimeout(resolve, 3000);
+    });
+    const pageTried = new Promise<void>((resolve) => {
+      tried.current = resolve;
+      setTimeout(resolve, 200);
+    });
+    const open = openSearchIndex(db, c, { loadAfter: pageTried, handoverAfter: resultsShown });
     opened.current = open.current;
     void open.ready.then(() => {
       if (!live) return;
@@ -75,5 +92,5 @@ export function useLibrary(): Library {
     void client.setUsage(usageSignals(usage)).then(bump, () => {});
   }, [client, usage]);
 
-  return { client, ready, itemCount, version };
+  return { client, ready, itemCount, version, firstResultsShown, firstPageTried };
 }

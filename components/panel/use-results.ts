@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { getDb, type StoredItem } from '../../lib/db';
 import type { ContentType, JourneyStage } from '../../lib/schema/content';
 import type { SearchHit } from '../../lib/search';
+import { readFirstPage, saveFirstPage } from './first-page-cache';
 import type { Library } from './use-library';
 
 export interface Results {
@@ -15,7 +16,16 @@ export interface Results {
 
 const EMPTY: Results = { hits: undefined, items: new Map(), unfiltered: 0 };
 
-/** Runs the query in the search worker and reads the hits' items from the cache. */
+const byId = (rows: readonly (StoredItem | undefined)[]) => {
+  const items = new Map<string, StoredItem>();
+  for (const row of rows) if (row) items.set(row.id, row);
+  return items;
+};
+
+/**
+ * Runs the query in the search worker and reads the hits' items from the cache. Before the
+ * worker is ready, the empty query is answered from the first page the panel last showed.
+ */
 export function useResults(
   library: Library,
   query: string,
@@ -24,9 +34,29 @@ export function useResults(
   limit: number,
 ): Results {
   const [results, setResults] = useState<Results>(EMPTY);
-  const { client, ready, version } = library;
+  const { client, ready, version, firstResultsShown, firstPageTried } = library;
   const stagesKey = stages.join();
   const typesKey = types.join();
+  const filter = `${stagesKey}|${typesKey}|${limit}`;
+
+  // Cold start: the remembered first page, while the worker loads.
+  useEffect(() => {
+    if (ready || query.trim()) {
+      firstPageTried();
+      return;
+    }
+    let current = true;
+    void readFirstPage(getDb(), filter)
+      .then((page) => {
+        if (!current || !page) return;
+        setResults((r) => (r.hits ? r : { hits: page.hits, items: byId(page.items), unfiltered: 0 }));
+        firstResultsShown();
+      })
+      .finally(firstPageTried);
+    return () => {
+      current = false;
+    };
+  }, [ready, query, filter, firstResultsShown, firstPageTried]);
 
   useEffect(() => {
     if (!client || !ready) return;
@@ -40,16 +70,18 @@ export function useResults(
         hits.length === 0 && filtered && query.trim() ? client.search(query, { limit: 100 }, 'unfiltered') : null,
       ]);
       if (!current) return;
-      const items = new Map<string, StoredItem>();
-      for (const row of rows) if (row) items.set(row.id, row);
-      setResults({ hits: hits.filter((h) => items.has(h.id)), items, unfiltered: unfiltered?.length ?? 0 });
+      const items = byId(rows);
+      const shown = hits.filter((h) => items.has(h.id));
+      setResults({ hits: shown, items, unfiltered: unfiltered?.length ?? 0 });
+      firstResultsShown();
+      if (!query.trim()) void saveFirstPage(getDb(), { filter, hits: shown, items: [...items.values()] }).catch(() => {});
     })().catch(() => {});
     return () => {
       current = false;
     };
-    // Stages and types are compared by value.
+    // Stages and types are compared by value (filter).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, ready, version, query, stagesKey, typesKey, limit]);
+  }, [client, ready, version, query, filter]);
 
   return results;
 }

@@ -19,6 +19,21 @@ export function usageSignals(rows: readonly ItemUsage[]): Map<string, UsageSigna
   return new Map(rows.map((r) => [r.id, { uses: r.uses, lastUsedAt: r.lastUsedAt }]));
 }
 
+/** Items read per step when the library is handed to the worker, so other reads get a turn. */
+const READ_CHUNK = 1000;
+
+/** The cached library, read in chunks by key so that a page's own small reads are not held up. */
+async function readAllItems(db: QuiverDb) {
+  const out = [];
+  let last: string | undefined;
+  for (;;) {
+    const chunk = await (last === undefined ? db.items.orderBy(':id') : db.items.where(':id').above(last)).limit(READ_CHUNK).toArray();
+    out.push(...chunk);
+    if (chunk.length < READ_CHUNK) return out;
+    last = chunk[chunk.length - 1]!.id;
+  }
+}
+
 export interface OpenedSearch {
   /** Settles once the first query can be answered: the persisted index is loaded, or the items are. */
   ready: Promise<void>;
@@ -33,16 +48,26 @@ export interface OpenedSearch {
  * With no usable persisted index, the items are handed over at once: the worker answers the
  * empty query straight away and indexes in the background.
  */
-export function openSearchIndex(db: QuiverDb, client: SearchClient): OpenedSearch {
+export function openSearchIndex(
+  db: QuiverDb,
+  client: SearchClient,
+  options: { loadAfter?: Promise<unknown>; handoverAfter?: Promise<unknown> } = {},
+): OpenedSearch {
   const loaded = (async () => {
+    // A page with something quicker to show first (a remembered first page) reads it before
+    // this multi-megabyte value takes the database's attention.
+    if (options.loadAfter) await options.loadAfter.catch(() => {});
     const snapshot = await loadSearchSnapshot(db);
     // The client transfers the buffer to the worker; keep Dexie's copy out of it.
     return snapshot !== undefined && (await client.load(snapshot.slice()));
   })().catch(() => false);
 
   const handedOver = loaded.then(async (wasLoaded) => {
+    // With a loaded index, first results need nothing more: the catch-up waits until the page
+    // has shown them (handoverAfter), so reading the whole library does not delay them.
+    if (wasLoaded && options.handoverAfter) await options.handoverAfter.catch(() => {});
     const revision = client.revision;
-    const [items, usage] = await Promise.all([db.items.toArray(), db.usage.toArray()]);
+    const [items, usage] = await Promise.all([readAllItems(db), db.usage.toArray()]);
     await client.setUsage(usageSignals(usage));
     await client.setItems(items);
     return { wasLoaded, revision };
