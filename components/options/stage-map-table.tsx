@@ -3,6 +3,7 @@ import { getDb, getMeta } from '../../lib/db';
 import { t } from '../../lib/i18n';
 import { DEFAULT_STAGE_ENTRIES, mergeStageMaps, stageKey } from '../../lib/recommend';
 import { JOURNEY_STAGES, type JourneyStage } from '../../lib/schema/content';
+import { fieldLabel } from '../panel/reason-text';
 
 /** The CRM stage → journey stage rules in force: the defaults, with the org's overrides marked. */
 export function StageMapTable() {
@@ -31,7 +32,7 @@ export function StageMapTable() {
             return (
               <tr key={`${e.crm}-${e.field}-${e.crmStage}`}>
                 <td>{e.crm}</td>
-                <td>{e.field}</td>
+                <td>{fieldLabel(e.field)}</td>
                 <td>{e.crmStage}</td>
                 <td>
                   {label(override ?? e.stage)}

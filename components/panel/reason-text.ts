@@ -9,11 +9,16 @@ const FIELD_KEYS: Record<string, string> = {
   'Lifecycle stage': 'fieldLifecycleStage',
 };
 
+/** What the CRM calls its stage field, in the rep's language. */
+export function fieldLabel(field: string): string {
+  return t(FIELD_KEYS[field] ?? 'fieldStage');
+}
+
 /** A reason in plain words: "Opportunity stage Proposal/Price Quote → Conversion", "Industry: logistics". */
 export function reasonText(reason: Reason): string {
   switch (reason.kind) {
     case 'crm-stage':
-      return t('reasonCrmStage', [t(FIELD_KEYS[reason.field] ?? 'fieldStage'), reason.crmStage, stageLabel(reason.stage)]);
+      return t('reasonCrmStage', [fieldLabel(reason.field), reason.crmStage, stageLabel(reason.stage)]);
     case 'new-email':
       return t('reasonNewEmail', stageLabel(reason.stage));
     case 'email-thread':
