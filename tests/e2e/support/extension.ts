@@ -18,13 +18,14 @@ export interface ExtensionSession {
 }
 
 /** Starts the system Chromium with the built extension loaded, in a fresh profile. */
-export async function launchExtension(options: { extensionDir?: string } = {}): Promise<ExtensionSession> {
+export async function launchExtension(options: { extensionDir?: string; lang?: string } = {}): Promise<ExtensionSession> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
+  const lang = options.lang ?? 'en-US';
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'quiver-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    locale: 'en-US',
+    locale: lang,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -33,7 +34,7 @@ export async function launchExtension(options: { extensionDir?: string } = {}): 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${lang}`,
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
     ],
