@@ -33,7 +33,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'reliability',
-          include: ['tests/reliability/**/*.test.ts'],
+          include: ['tests/reliability/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -48,6 +48,20 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+          globalSetup: ['tests/e2e/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The browser-side attacks of issue 8 (docs/reliability.md): the built extension in
+          // Chromium, like the e2e project, and like it one Chromium at a time.
+          name: 'reliability-browser',
+          include: ['tests/reliability/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
           globalSetup: ['tests/e2e/global-setup.ts'],
         },

@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { contentScriptLifetime } from '../lib/content-script/lifetime';
 import { startContentScript } from '../lib/content-script/runtime';
 
 export default defineContentScript({
@@ -16,6 +18,8 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   runAt: 'document_idle',
   main(ctx) {
-    startContentScript(window, ctx.signal);
+    const signal = contentScriptLifetime(ctx.signal, globalThis, () => browser.runtime?.id != null);
+    // Only the rep's own clicks and keys act; the page's scripts can dispatch look-alikes.
+    startContentScript(window, signal, { isUserInput: (event) => event.isTrusted });
   },
 });

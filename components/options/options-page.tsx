@@ -9,6 +9,7 @@ import { isServerConfigured, loadSettings, saveSettings, type Settings } from '.
 import { createApiClient } from '../../lib/sync/api-client';
 import { ApiError } from '../../lib/sync/api-error';
 import { readSyncProgress, readSyncStatus } from '../../lib/sync/sync-state';
+import { useStorageFull } from '../use-storage-full';
 import { StageMapTable } from './stage-map-table';
 import { StaleUsage } from './stale-usage';
 import { errorText, syncStatusText } from './sync-status-text';
@@ -42,6 +43,7 @@ export function OptionsPage() {
   const outbox = useLiveQuery(() => outboxStats(db), []);
   const rejected = useLiveQuery(() => getMeta<{ count: number }>(db, UPLOAD_META.rejected), []);
   const [saved, setSaved] = useState<Settings>();
+  const storageFull = useStorageFull();
 
   useEffect(() => {
     void loadSettings().then((s) => {
@@ -89,8 +91,8 @@ export function OptionsPage() {
   };
 
   const serverConfigured = saved ? isServerConfigured(saved) : false;
-  const statusLine = syncStatusText({ serverConfigured, status, progress, itemCount });
-  const statusFailed = status?.state === 'error' && serverConfigured;
+  const statusLine = syncStatusText({ serverConfigured, status, progress, itemCount, storageFull: storageFull !== null });
+  const statusFailed = (status?.state === 'error' && serverConfigured) || storageFull !== null;
 
   return (
     <main className="options">

@@ -26,8 +26,11 @@ export function syncStatusText(opts: {
   status: SyncStatus | undefined;
   progress: SyncProgress | undefined;
   itemCount: number;
+  /** The browser's storage is full (lib/storage-full.ts): the stored status may be stale. */
+  storageFull?: boolean;
 }): string {
   const { serverConfigured, status, progress, itemCount } = opts;
+  if (opts.storageFull) return t('statusStorageFull', itemCount);
   if (!serverConfigured && (!status || status.state !== 'syncing')) return t('statusNoServer', itemCount);
   if (!status) return t('statusNeverSynced');
   if (status.state === 'syncing') {

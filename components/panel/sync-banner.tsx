@@ -2,9 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, getMeta, type LibrarySource } from '../../lib/db';
 import { t } from '../../lib/i18n';
 import { readSyncProgress, readSyncStatus } from '../../lib/sync/sync-state';
+import { useStorageFull } from '../use-storage-full';
 
 /**
- * What the panel must not hide: a rejected token or an unreachable server (the cache still
+ * What the panel must not hide: the browser's storage full (the cache still answers, but
+ * nothing new can be saved), a rejected token or an unreachable server (the cache still
  * answers), a large first sync under way, items skipped as invalid, or the demo library in use.
  */
 export function SyncBanner() {
@@ -12,6 +14,8 @@ export function SyncBanner() {
   const status = useLiveQuery(() => readSyncStatus(db), []);
   const progress = useLiveQuery(() => readSyncProgress(db), []);
   const source = useLiveQuery(() => getMeta<LibrarySource>(db, 'librarySource'), []);
+  const storageFull = useStorageFull();
+  if (storageFull) return <p className="banner notice-error" role="alert">{t('storageFullBanner')}</p>;
   if (status?.state === 'error' && status.error?.code === 'unauthorized') {
     return <p className="banner notice-error" role="alert">{t('statusTokenRejected')}</p>;
   }

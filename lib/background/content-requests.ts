@@ -2,6 +2,7 @@ import { getDb } from '../db';
 import { track } from '../events/track';
 import type { ContentToBackgroundMessage } from '../schema/messages';
 import { loadSettings } from '../settings';
+import { noteWriteFailed, noteWriteWorked } from '../storage-full';
 import type { LibraryService } from './library-service';
 
 /**
@@ -24,7 +25,7 @@ export async function answerContent(
       if (!item) return null;
       const settings = await loadSettings();
       const ctx = msg.context;
-      await track(
+      const recorded = track(
         getDb(),
         {
           kind: msg.via === 'shortcut' ? 'expand_shortcut' : 'insert',
@@ -36,6 +37,8 @@ export async function answerContent(
         },
         { logQueries: settings.logQueries },
       );
+      // The content went out whatever happens here; a full disk is said in the panel.
+      await recorded.then(noteWriteWorked, (error: unknown) => noteWriteFailed(error));
       return null;
     }
   }

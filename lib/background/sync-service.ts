@@ -5,6 +5,7 @@ import { isServerConfigured, loadSettings, type Settings } from '../settings';
 import { createApiClient, type ApiClient } from '../sync/api-client';
 import { backoffDelay, shouldRetry } from '../sync/backoff';
 import { syncLibrary, type SyncResult } from '../sync/library-sync';
+import { noteStorageFull, noteWriteWorked } from '../storage-full';
 import { ensureDemoLibrary } from './seed';
 
 export const ALARMS = {
@@ -36,6 +37,17 @@ export async function announceShortcutsChanged(): Promise<void> {
 }
 
 /**
+ * Tells every page when the cache or the outbox could not be written (the disk is full), and
+ * when a write went through again. The pages cannot learn it from the stored sync status,
+ * which a full disk does not let the sync write.
+ */
+async function tellStorage(result: { error?: { code: string } }): Promise<void> {
+  if (result.error?.code === 'storage') await noteStorageFull();
+  // A run without an error wrote at least its status.
+  else if (!result.error) await noteWriteWorked();
+}
+
+/**
  * The background's library sync and event upload: on install and start-up, on alarms, on
  * Sync now and after the rep acts. Failures that may pass (server down, 5xx) are retried with
  * backoff; the cached library and the queued events stay as they are meanwhile.
@@ -63,6 +75,7 @@ export class SyncService {
     }
     const result = await syncLibrary(this.db, clientFor(settings));
     if (result.upserted.length > 0 || result.deleted.length > 0 || result.replaced) void announceShortcutsChanged();
+    await tellStorage(result);
     if (result.outcome === 'failed' && result.error && shouldRetry(result.error.code)) {
       const attempt = (await getMeta<number>(this.db, RETRY_META.sync)) ?? 0;
       await setMeta(this.db, RETRY_META.sync, attempt + 1);
@@ -84,13 +97,16 @@ export class SyncService {
     const notBefore = (await getMeta<number>(this.db, RETRY_META.uploadNotBefore)) ?? 0;
     if (!force && Date.now() < notBefore) return null;
     const result = await uploadOutbox(this.db, clientFor(settings));
+    await tellStorage(result);
+    // The backoff is bookkeeping: when the disk is full it cannot be kept, and the upload
+    // simply runs again on its alarm.
     if (result.outcome === 'failed') {
       const attempt = (await getMeta<number>(this.db, RETRY_META.upload)) ?? 0;
-      await setMeta(this.db, RETRY_META.upload, attempt + 1);
-      await setMeta(this.db, RETRY_META.uploadNotBefore, Date.now() + backoffDelay(attempt, { baseMs: 15_000 }));
+      await setMeta(this.db, RETRY_META.upload, attempt + 1).catch(() => {});
+      await setMeta(this.db, RETRY_META.uploadNotBefore, Date.now() + backoffDelay(attempt, { baseMs: 15_000 })).catch(() => {});
     } else {
-      await setMeta(this.db, RETRY_META.upload, 0);
-      await setMeta(this.db, RETRY_META.uploadNotBefore, 0);
+      await setMeta(this.db, RETRY_META.upload, 0).catch(() => {});
+      await setMeta(this.db, RETRY_META.uploadNotBefore, 0).catch(() => {});
     }
     return result;
   }

@@ -28,6 +28,8 @@ const ICON = `<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-
 export interface ButtonOptions {
   label: string;
   onClick(slot: ButtonSlot): void;
+  /** A click the page's script made is not the rep's: it opens nothing. */
+  isUserInput?(event: Event): boolean;
 }
 
 export class QuiverButtons {
@@ -47,9 +49,10 @@ export class QuiverButtons {
       const existing = this.placed.get(slot.scope);
       if (existing?.isConnected && slot.scope.contains(existing)) continue;
       // The compose re-rendered around our button (it moved, or the page cloned its markup; a
-      // clone has no shadow root and so no button): keep one working button.
+      // clone has no shadow root and so no button): keep one working button. Only one this
+      // script made: a look-alike the page planted is replaced, never taken for ours.
       const stray = slot.scope.querySelector<HTMLElement>(`.${HOST_CLASS}`);
-      if (stray?.shadowRoot?.querySelector('button')) {
+      if (stray?.shadowRoot?.querySelector('button') && this.inserted.has(stray.closest('.quiver-button-cell') ?? stray)) {
         this.placed.set(slot.scope, stray);
         continue;
       }
@@ -76,6 +79,7 @@ export class QuiverButtons {
     button.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();
+      if (this.options.isUserInput && !this.options.isUserInput(e)) return;
       this.options.onClick(slot);
     });
     root.append(style, button);

@@ -25,7 +25,16 @@ import { PageWatcher } from './watcher';
  * present in about:blank editor frames on Salesforce), but child frames return at once: the
  * top frame reaches same-origin frames itself, and the panel talks to frame 0.
  */
-export function startContentScript(win: Window & typeof globalThis, signal: AbortSignal): void {
+export interface ContentScriptOptions {
+  /**
+   * Whether an event is the rep's own input rather than one a page script dispatched (a click
+   * on the Quiver button, the key that expands a shortcut). The entrypoint passes the
+   * browser's `isTrusted`; jsdom tests, where every event is synthetic, keep the default.
+   */
+  isUserInput?(event: Event): boolean;
+}
+
+export function startContentScript(win: Window & typeof globalThis, signal: AbortSignal, { isUserInput = () => true }: ContentScriptOptions = {}): void {
   if (win.top !== win) return;
   const doc = win.document;
 
@@ -33,7 +42,7 @@ export function startContentScript(win: Window & typeof globalThis, signal: Abor
     resolvePage(doc, new URL(win.location.href), { lastFocused: tracker.lastFocused, lastEditor: tracker.lastEditor });
 
   let lastSent = '';
-  const buttons = new QuiverButtons({ label: buttonLabel(), onClick: openPanel });
+  const buttons = new QuiverButtons({ label: buttonLabel(), onClick: openPanel, isUserInput });
   const watcher = new PageWatcher(win, signal, () => scheduler.schedule());
   const scheduler = createIdleScheduler(win, signal, refresh);
   const tracker = new FocusTracker(doc, signal, () => {
@@ -47,6 +56,7 @@ export function startContentScript(win: Window & typeof globalThis, signal: Abor
     signal,
     page,
     send,
+    isUserInput,
     fill(request, target, typed) {
       if (palette.show(request, { target, caret: null, typed })) void send({ type: LOAD_PALETTE }).catch(() => {});
     },

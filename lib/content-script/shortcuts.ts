@@ -25,6 +25,8 @@ export interface ShortcutDeps {
   /** The page now: the editor the content would go into and its context. */
   page(): ResolvedPage;
   send(message: unknown): Promise<unknown>;
+  /** A key the page's script dispatched is not the rep's: it expands nothing (default: every key counts). */
+  isUserInput?(event: Event): boolean;
   /** Opens the palette's fill form for an item that needs values the page lacks. */
   fill(request: PaletteRequest & { kind: 'fill' }, target: EditorTarget, typed: TypedShortcut): void;
 }
@@ -98,6 +100,7 @@ export class ShortcutExpander {
 
   private onKeyDown(e: KeyboardEvent): void {
     if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    if (this.deps.isUserInput && !this.deps.isUserInput(e)) return;
     const config = this.config;
     if (config && e.key !== (config.key === 'Tab' ? 'Tab' : ' ')) return;
     const el = editableRootOf(e.composedPath()[0] as Node) ?? editableRootOf(deepActiveElement(this.deps.top));

@@ -26,6 +26,7 @@ const SUBJECT = ['input[name="subjectbox"]', 'input[aria-label="Subject"]', 'inp
 const SEND = ['[role="button"][data-tooltip^="Send"]', '.T-I.aoO[role="button"]', '[role="button"][aria-label^="Send"]'];
 const THREAD_HEADING = ['h2[data-thread-perm-id]', 'h2[data-legacy-thread-id]', 'h2.hP'];
 const ACCOUNT = ['a[href^="https://accounts.google.com/SignOutOptions"]', '[aria-label^="Google Account"]'];
+const SIGNATURE = ['.gmail_signature', '[data-smartmail="gmail_signature"]'];
 const LIST_VIEWS = /^(?:inbox|starred|snoozed|sent|drafts|imp|scheduled|all|spam|trash|chats|category|label|search|advanced-search|section_query)$/;
 const REPLY_SUBJECT = /^(?:re|aw|sv|vs|antw|odp|rif|ynt|ответ|отв)\s*(?:\[\d+\])?\s*:/i;
 
@@ -47,7 +48,22 @@ function composeRootOf(el: Element | null | undefined): Element | null {
   return null;
 }
 
+/**
+ * The open composes. A read of the page asks for them three times (editors, button slots,
+ * watch targets) and each search is a pass over the whole page — thousands of nodes in
+ * a long thread — so the answer is kept until the running task ends: nothing in one read
+ * opens or closes a compose.
+ */
+let composesNow: { doc: Document; roots: Element[] } | null = null;
 function composes(doc: Document): Element[] {
+  if (composesNow?.doc !== doc) {
+    composesNow = { doc, roots: findComposes(doc) };
+    queueMicrotask(() => (composesNow = null));
+  }
+  return [...composesNow.roots];
+}
+
+function findComposes(doc: Document): Element[] {
   const roots: Element[] = [];
   for (const body of queryEvery(doc, BODY)) {
     const root = composeRootOf(body);
@@ -113,7 +129,9 @@ function ownAddresses(doc: Document): Set<string> {
   add(doc.title);
   for (const a of queryEvery(doc, ACCOUNT)) add(a.getAttribute('aria-label'));
   for (const from of safeQueryAll<HTMLInputElement>(doc, 'input[name="from"]')) add(from.value);
-  for (const sig of safeQueryAll(doc, '.gmail_signature, [data-smartmail="gmail_signature"]')) add(sig.textContent);
+  // One selector per query: Chromium answers `.a` and `[b]` apiece far faster than `.a, [b]`
+  // over a long thread (thousands of nodes).
+  for (const sig of queryEvery(doc, SIGNATURE)) add(sig.textContent);
   return own;
 }
 
@@ -168,8 +186,16 @@ function threadLength(doc: Document): number | undefined {
   const heading = threadHeading(doc);
   const list = heading?.closest('[role="list"]') ?? heading?.closest('[role="main"]');
   if (!list) return undefined;
-  const items = safeQueryAll(list, '[role="listitem"]').filter((li) => !li.parentElement?.closest('[role="listitem"]'));
-  if (items.length > 0) return items.length;
+  // Messages, not the lists inside them: each item not inside the last one counted (document
+  // order), which over a long thread costs far less than asking every item for its ancestors.
+  let items = 0;
+  let last: Element | null = null;
+  for (const li of safeQueryAll(list, '[role="listitem"]')) {
+    if (last?.contains(li)) continue;
+    items += 1;
+    last = li;
+  }
+  if (items > 0) return items;
   const messages = safeQueryAll(list, '.adn, .kv').length;
   return messages > 0 ? messages : undefined;
 }

@@ -57,11 +57,11 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
     state: 'syncing',
     ...patch,
   });
-  await setMeta(db, SYNC_META.status, status({ state: 'syncing' }));
-
   let cursor: string | undefined;
   let startedOver = false;
   try {
+    // Inside the try: with the disk full even this fails, and that is a failed sync to report.
+    await setMeta(db, SYNC_META.status, status({ state: 'syncing' }));
     const sourceKey = await client.sourceKey();
     cursor = await readCursor(db, sourceKey);
     let received = 0;
@@ -118,7 +118,7 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
     await db.meta.delete(SYNC_META.progress);
     return result;
   } catch (error) {
-    result.itemCount = await db.items.count();
+    result.itemCount = await db.items.count().catch(() => result.itemCount);
     if (error instanceof ApiError && error.code === 'aborted') {
       // Stopped on purpose: what was stored stays, and the last real outcome stays on show.
       result.outcome = 'aborted';
@@ -132,8 +132,10 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
       error instanceof ApiError
         ? { code: error.code, message: error.message }
         : { code: 'storage', message: `the library cache could not be written: ${error instanceof Error ? error.message : String(error)}` };
-    await setMeta(db, SYNC_META.status, status({ state: 'error', itemCount: result.itemCount, error: result.error }));
-    await db.meta.delete(SYNC_META.progress);
+    // Best effort: when the disk is full the status cannot be stored either, and the result
+    // still says what happened (the background tells the pages another way).
+    await setMeta(db, SYNC_META.status, status({ state: 'error', itemCount: result.itemCount, error: result.error })).catch(() => {});
+    await db.meta.delete(SYNC_META.progress).catch(() => {});
     return result;
   }
 }
