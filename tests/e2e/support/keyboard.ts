@@ -1,3 +1,4 @@
+import { readStore } from './idb';
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
 
@@ -22,36 +23,11 @@ export async function setProfile(session: ExtensionSession, profile: typeof PROF
   }, profile);
 }
 
-/** Rows of an object store of the extension's database, read in the service worker. */
-async function readStore<T>(session: ExtensionSession, store: string): Promise<T[]> {
-  return session.worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('quiver');
-        // Not there yet: create nothing (an empty database would get in Dexie's way).
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => resolve([]);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            return resolve([]);
-          }
-          const all = db.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => resolve(all.result as T[]);
-          all.onerror = () => reject(all.error);
-          // Closed at once, so the extension's own upgrades are never blocked by this reader.
-          db.close();
-        };
-      }),
-    store,
-  );
-}
 
 /** Waits until the background has seeded the demo library (first start of a fresh profile). */
 export async function waitForLibrary(session: ExtensionSession): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    if ((await readStore(session, 'items')).length > 0) return;
+    if ((await readStore(session.worker, 'items')).length > 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the demo library was never seeded');
@@ -66,7 +42,7 @@ export interface RecordedEvent {
 
 /** Usage events waiting in the outbox (no server is configured, so they stay there). */
 export async function usageEvents(session: ExtensionSession): Promise<RecordedEvent[]> {
-  return (await readStore<{ event: RecordedEvent }>(session, 'outbox')).map((row) => row.event);
+  return (await readStore<{ event: RecordedEvent }>(session.worker, 'outbox')).map((row) => row.event);
 }
 
 /**

@@ -6,7 +6,7 @@ import { openFixture } from '../../fixtures/serve';
 import { watchContentWorld } from '../support/browser-content-world';
 import { scriptTimePerBurst, summarise } from '../support/browser-host-cost';
 import { profileBursts } from '../support/browser-host-profile';
-import { readStore } from '../support/browser-idb';
+import { readStore } from '../../e2e/support/idb';
 import { contentContext, launchAttackSession, tabIdOf, until, type AttackSession } from '../support/browser-session';
 import { quiverBurst } from '../support/browser-thread-burst';
 import { recordFigures, type Figure } from '../support/figures';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OUTBOX_LIMIT } from '../../../lib/events/outbox';
 import { usageEvents } from '../support/browser-events';
-import { outboxIds, queueEvents, readMeta, readStore } from '../support/browser-idb';
+import { outboxIds, queueEvents, readMeta, readStore } from '../../e2e/support/idb';
 import { launchAttackSession, until, type AttackSession } from '../support/browser-session';
 import { recordFigures } from '../support/figures';
 

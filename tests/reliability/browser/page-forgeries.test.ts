@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openFixture } from '../../fixtures/serve';
-import { outboxIds, readStore } from '../support/browser-idb';
+import { outboxIds, readStore } from '../../e2e/support/idb';
 import { watchContentWorld, type ContentWorld } from '../support/browser-content-world';
 import { forgeInPage, pageForgeries, type Forgery } from '../support/browser-page-forgeries';
 import { armSentinel, readTripwires } from '../support/browser-sentinel';

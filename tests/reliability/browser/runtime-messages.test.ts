@@ -4,7 +4,7 @@ import { openFixture } from '../../fixtures/serve';
 import { messageCases, type Channel, type MessageCase } from '../support/browser-message-cases';
 import { sendCasesInPage, senderExpression, type Outcome, type Target } from '../support/browser-message-sender';
 import { judge, type Verdict } from '../support/browser-message-verdict';
-import { cachedLibrary, outboxIds, queueEvents, readStore } from '../support/browser-idb';
+import { cachedLibrary, outboxIds, queueEvents, readStore } from '../../e2e/support/idb';
 import { usageEvents } from '../support/browser-events';
 import { watchContentWorld, type ContentWorld } from '../support/browser-content-world';
 import { armSentinel, dangerousMarkup, readTripwires, watchEvilRequests } from '../support/browser-sentinel';

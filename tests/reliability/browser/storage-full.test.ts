@@ -8,7 +8,7 @@ import { openFixture, openPanel } from '../../fixtures/serve';
 import { startTestServer, type TestServer } from '../../server/support/test-server';
 import { setDiskFull } from '../support/browser-disk-full';
 import { usageEvents } from '../support/browser-events';
-import { cachedLibrary, outboxIds, queueEvents, readMeta } from '../support/browser-idb';
+import { cachedLibrary, outboxIds, queueEvents, readMeta } from '../../e2e/support/idb';
 import { connect, syncStatus, waitForSynced } from '../support/browser-server';
 import { launchAttackSession, until, type AttackSession } from '../support/browser-session';
 import { recordFigures } from '../support/figures';

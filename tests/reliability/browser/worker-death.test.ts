@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { contentItems } from '../../server/support/content-items';
 import { startTestServer, type TestServer } from '../../server/support/test-server';
 import { usageEvents } from '../support/browser-events';
-import { cachedLibrary, outboxIds, queueEvents, readMeta, readStore } from '../support/browser-idb';
+import { cachedLibrary, outboxIds, queueEvents, readMeta, readStore } from '../../e2e/support/idb';
 import { connect, syncStatus } from '../support/browser-server';
 import { launchAttackSession, type AttackSession } from '../support/browser-session';
 import { startSlowNetwork, type SlowNetwork } from '../support/browser-slow-network';

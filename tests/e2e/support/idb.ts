@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 
 /*
  * The extension's IndexedDB (`quiver`, lib/db.ts) read and written from an extension page with
@@ -7,9 +7,12 @@ import type { Page } from 'playwright-core';
  * connections or upgrades.
  */
 
-/** All rows of one object store (none when the database or the store does not exist yet). */
-export function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
+/**
+ * All rows of one object store (none when the database or the store does not exist yet), read
+ * in an extension page or in the service worker.
+ */
+export function readStore<T>(page: Page | Worker, store: string): Promise<T[]> {
+  return (page as Page).evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('quiver');
