@@ -4,7 +4,6 @@ import { writeClipboard } from '../../lib/clipboard';
 import { getDb, type StoredItem } from '../../lib/db';
 import { track, type EventInput } from '../../lib/events/track';
 import { t } from '../../lib/i18n';
-import { noteWriteFailed, noteWriteWorked } from '../../lib/storage-full';
 import { isExpired, isStale, type JourneyStage } from '../../lib/schema/content';
 import type { PageContext } from '../../lib/schema/page-context';
 import type { Settings } from '../../lib/settings';
@@ -43,15 +42,9 @@ export function useItemActions({ tabId, context, settings, today, workingStage, 
     (input: Omit<EventInput, 'site' | 'pageKind'>) => {
       const where = context?.supported && context.site ? { site: context.site, pageKind: context.pageKind } : {};
       void track(getDb(), { ...input, ...where }, { logQueries: settings?.logQueries ?? true })
-        .then(
-          () => {
-            void noteWriteWorked();
-            return browser.runtime.sendMessage({ type: 'ui->bg:upload-events' });
-          },
-          // A full disk is shown in the banner; the rep's action itself went through.
-          (error: unknown) => noteWriteFailed(error),
-        )
-        // Recording never gets in the rep's way; the background drains the outbox on its alarm.
+        .then(() => browser.runtime.sendMessage({ type: 'ui->bg:upload-events' }))
+        // Recording never gets in the rep's way (a full disk is shown in the banner by track);
+        // the background drains the outbox on its alarm.
         .catch(() => {});
     },
     [context, settings?.logQueries],

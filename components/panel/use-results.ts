@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getDb, type StoredItem } from '../../lib/db';
 import type { ContentType, JourneyStage } from '../../lib/schema/content';
 import type { SearchHit } from '../../lib/search';
@@ -34,6 +34,8 @@ export function useResults(
   limit: number,
 ): Results {
   const [results, setResults] = useState<Results>(EMPTY);
+  // What was last remembered as a first page: searches re-run often and mostly find the same.
+  const saved = useRef('');
   const { client, ready, version, firstResultsShown, firstPageTried } = library;
   const stagesKey = stages.join();
   const typesKey = types.join();
@@ -74,7 +76,11 @@ export function useResults(
       const shown = hits.filter((h) => items.has(h.id));
       setResults({ hits: shown, items, unfiltered: unfiltered?.length ?? 0 });
       firstResultsShown();
-      if (!query.trim()) void saveFirstPage(getDb(), { filter, hits: shown, items: [...items.values()] }).catch(() => {});
+      const key = `${version}|${filter}|${shown.map((h) => h.id).join()}`;
+      if (!query.trim() && key !== saved.current) {
+        saved.current = key;
+        void saveFirstPage(getDb(), { filter, hits: shown, items: [...items.values()] }).catch(() => {});
+      }
     })().catch(() => {});
     return () => {
       current = false;

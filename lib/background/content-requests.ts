@@ -2,7 +2,6 @@ import { getDb } from '../db';
 import { track } from '../events/track';
 import type { ContentToBackgroundMessage } from '../schema/messages';
 import { loadSettings } from '../settings';
-import { noteWriteFailed, noteWriteWorked } from '../storage-full';
 import type { LibraryService } from './library-service';
 
 /**
@@ -25,7 +24,7 @@ export async function answerContent(
       if (!item) return null;
       const settings = await loadSettings();
       const ctx = msg.context;
-      const recorded = track(
+      await track(
         getDb(),
         {
           kind: msg.via === 'shortcut' ? 'expand_shortcut' : 'insert',
@@ -36,9 +35,9 @@ export async function answerContent(
           ...(msg.timeToContentMs !== undefined ? { timeToContentMs: msg.timeToContentMs } : {}),
         },
         { logQueries: settings.logQueries },
-      );
-      // The content went out whatever happens here; a full disk is said in the panel.
-      await recorded.then(noteWriteWorked, (error: unknown) => noteWriteFailed(error));
+      ).catch(() => {
+        // The content went out whatever happens here; track says a full disk to the pages.
+      });
       return null;
     }
   }

@@ -104,7 +104,8 @@ export class SyncService {
       const attempt = (await getMeta<number>(this.db, RETRY_META.upload)) ?? 0;
       await setMeta(this.db, RETRY_META.upload, attempt + 1).catch(() => {});
       await setMeta(this.db, RETRY_META.uploadNotBefore, Date.now() + backoffDelay(attempt, { baseMs: 15_000 })).catch(() => {});
-    } else {
+    } else if (notBefore !== 0) {
+      // Back from a failure; an idle run every minute writes nothing.
       await setMeta(this.db, RETRY_META.upload, 0).catch(() => {});
       await setMeta(this.db, RETRY_META.uploadNotBefore, 0).catch(() => {});
     }

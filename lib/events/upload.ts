@@ -11,16 +11,7 @@ export const HISTORY_LIMIT = 20_000;
 export const UPLOAD_META = {
   /** Events the server refused as invalid: dropped from the outbox, counted, the last reason kept. */
   rejected: 'eventsRejected',
-  status: 'uploadStatus',
 } as const;
-
-export interface UploadStatus {
-  state: 'ok' | 'error';
-  at: string;
-  /** Events confirmed by the server in the last run (stored or already known). */
-  sent: number;
-  error?: { code: ApiErrorCode | 'storage'; message: string };
-}
 
 export interface UploadResult {
   outcome: 'uploaded' | 'failed' | 'nothing';
@@ -36,7 +27,7 @@ const running = new WeakMap<QuiverDb, Promise<UploadResult>>();
  * the server has answered for it; the server deduplicates by event id, so a batch re-sent after
  * a lost answer or a stopped worker is counted once. One upload at a time per database.
  */
-export function uploadOutbox(db: QuiverDb, client: ApiClient, options: { signal?: AbortSignal; now?: () => Date } = {}): Promise<UploadResult> {
+export function uploadOutbox(db: QuiverDb, client: ApiClient, options: { signal?: AbortSignal } = {}): Promise<UploadResult> {
   const current = running.get(db);
   if (current) return current;
   const run = drain(db, client, options).finally(() => running.delete(db));
@@ -44,7 +35,7 @@ export function uploadOutbox(db: QuiverDb, client: ApiClient, options: { signal?
   return run;
 }
 
-async function drain(db: QuiverDb, client: ApiClient, { signal, now = () => new Date() }: { signal?: AbortSignal; now?: () => Date }): Promise<UploadResult> {
+async function drain(db: QuiverDb, client: ApiClient, { signal }: { signal?: AbortSignal }): Promise<UploadResult> {
   const result: UploadResult = { outcome: 'nothing', sent: 0, rejected: 0 };
   try {
     for (;;) {
@@ -71,7 +62,6 @@ async function drain(db: QuiverDb, client: ApiClient, { signal, now = () => new 
       result.rejected += rejected;
       if (rows.length < UPLOAD_BATCH) break;
     }
-    await setMeta(db, UPLOAD_META.status, { state: 'ok', at: now().toISOString(), sent: result.sent } satisfies UploadStatus);
     return result;
   } catch (error) {
     const e =
@@ -80,7 +70,6 @@ async function drain(db: QuiverDb, client: ApiClient, { signal, now = () => new 
         : { code: 'storage' as const, message: error instanceof Error ? error.message : String(error) };
     result.outcome = 'failed';
     result.error = e;
-    await setMeta(db, UPLOAD_META.status, { state: 'error', at: now().toISOString(), sent: result.sent, error: e } satisfies UploadStatus).catch(() => {});
     return result;
   }
 }
