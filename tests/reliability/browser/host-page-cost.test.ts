@@ -52,7 +52,7 @@ async function serveAt(url: string, html: string): Promise<Page> {
 
 const burst = (navigate: boolean) => (page: Page, round: number) => page.evaluate(quiverBurst, { messages: MESSAGES, navigate, round });
 
-test(`a long Gmail thread rendering costs the content script at most ${BUDGET_MS} ms per burst`, async () => {
+test(`a long Gmail thread rendering: the content script's time per burst, as a figure (budget ${BUDGET_MS} ms)`, async () => {
   const gmail = await openFixture(session, 'gmail-thread-reply.html');
   const tabId = await tabIdOf(session.seat, gmail.url());
   // One burst first, so the script's code is compiled before it is timed.
@@ -78,8 +78,9 @@ test(`a long Gmail thread rendering costs the content script at most ${BUDGET_MS
     const where = await profileBursts(session, gmail, burst(true), { bursts: 3, settleMs: SETTLE_MS });
     console.log('where the time went:', JSON.stringify(where, null, 1));
   }
-  expect(o.median).toBeLessThanOrEqual(BUDGET_MS);
-  expect(Math.max(...inPlace)).toBeLessThanOrEqual(BUDGET_MS);
+  // The budget is judged by `npm run reliability` from the figures above, never here: a timing
+  // asserted in npm test fails on a busy machine.
+  expect(opened).toHaveLength(BURSTS);
   await gmail.close();
 });
 
@@ -108,5 +109,4 @@ test('on pages Quiver does not support the content script is not there, and cost
     { item: '8', name: `unsupported pages · script time during ${MESSAGES}-message bursts (no extension: the counter's floor)`, value: floor, unit: 'ms', atMost: 0.1 },
   );
   expect(elsewhere).toBe(0);
-  expect(floor).toBeLessThanOrEqual(0.1);
 });
