@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { formatProblem } from './lib/schema/content-file';
+import { registryHostPatterns } from './lib/sites/registry';
 import { readContentDir } from './server/content-dir';
 
 /** The demo library, validated and bundled as a public asset; an invalid file fails the build. */
@@ -29,17 +30,12 @@ export default defineConfig({
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    // Exactly the content script's matches (entrypoints/content.ts), so no new warning: Chrome
-    // does not count content-script matches as host access for scripting.executeScript, and the
-    // palette must load where the content script asks for it (a shortcut's fill form), not only
-    // after the keyboard command granted activeTab.
-    host_permissions: [
-      'https://mail.google.com/*',
-      'https://www.linkedin.com/*',
-      'https://*.lightning.force.com/*',
-      'https://*.my.salesforce.com/*',
-      'https://app.hubspot.com/*',
-    ],
+    // Exactly the content scripts' matches (lib/sites/registry.ts; the scripts themselves are
+    // added by modules/site-scripts.ts), so no new warning: Chrome does not count content-script
+    // matches as host access for scripting.executeScript, and the palette must load where the
+    // content script asks for it (a shortcut's fill form), not only after the keyboard command
+    // granted activeTab.
+    host_permissions: registryHostPatterns(),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       ...(browser === 'firefox'

@@ -3,9 +3,8 @@ import { FocusTracker } from '../editors/focus-tracker';
 import { insertContent } from '../editors/insert';
 import type { InsertPayload, InsertResult } from '../schema/messages';
 import type { PageContext } from '../schema/page-context';
-import type { ButtonSlot } from '../sites/adapter';
+import type { ButtonSlot, SiteAdapter } from '../sites/adapter';
 import { resolvePage, type ResolvedPage } from '../sites/page';
-import { adapterFor } from '../sites/registry';
 import { LOAD_PALETTE } from '../palette/host-contract';
 import { parseToContent } from './messages';
 import { onNavigation } from './navigation';
@@ -34,12 +33,17 @@ export interface ContentScriptOptions {
   isUserInput?(event: Event): boolean;
 }
 
-export function startContentScript(win: Window & typeof globalThis, signal: AbortSignal, { isUserInput = () => true }: ContentScriptOptions = {}): void {
+export function startContentScript(
+  win: Window & typeof globalThis,
+  signal: AbortSignal,
+  adapter: SiteAdapter,
+  { isUserInput = () => true }: ContentScriptOptions = {},
+): void {
   if (win.top !== win) return;
   const doc = win.document;
 
   const page = (): ResolvedPage =>
-    resolvePage(doc, new URL(win.location.href), { lastFocused: tracker.lastFocused, lastEditor: tracker.lastEditor });
+    resolvePage(adapter, doc, new URL(win.location.href), { lastFocused: tracker.lastFocused, lastEditor: tracker.lastEditor });
 
   let lastSent = '';
   const buttons = new QuiverButtons({ label: buttonLabel(), onClick: openPanel, isUserInput });
@@ -84,7 +88,7 @@ export function startContentScript(win: Window & typeof globalThis, signal: Abor
     browser.runtime.sendMessage({ type: 'content->bg:open-panel' }).catch(() => {});
     // The button belongs to one compose: if the rep was elsewhere, that compose becomes current.
     if (!(tracker.lastEditor && slot.scope.contains(tracker.lastEditor))) {
-      const near = adapterFor(new URL(win.location.href))?.editorNear?.(slot.scope);
+      const near = adapter.editorNear?.(slot.scope);
       if (near) {
         tracker.remember(near.element);
         near.element.focus({ preventScroll: true });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { SITES } from '../sites/registry';
 
-export const SITES = ['gmail', 'linkedin', 'salesforce', 'hubspot'] as const;
+/** The supported sites: one per entry of the site registry. */
+export { SITES };
 export const siteSchema = z.enum(SITES);
 export type Site = z.infer<typeof siteSchema>;
 

@@ -2,10 +2,16 @@ import type { EditorTarget } from '../editors/target';
 import type { PageContext, Site } from '../schema/page-context';
 
 /*
- * The one contract every site adapter fulfils. Adding a site means adding a file that exports
- * a SiteAdapter, registering it in registry.ts, and saving a fixture page that pins its
- * selectors. Adapters read; they never change the page, keep no state and never throw for a
- * page that looks different than expected (a missing field stays missing).
+ * The one contract every site adapter fulfils. Adding a site means three things:
+ * 1. `lib/sites/<site>.ts`, exporting `export const <site>: SiteAdapter`, opening with a
+ *    comment that lists the URLs it serves and the fixtures that pin its selectors;
+ * 2. a saved page of the site, `tests/fixtures/<site>-<page>.html`, whose first line names its
+ *    real URL (`<!-- Real URL: https://… -->`), with the traps real pages have;
+ * 3. an entry in lib/sites/registry.ts: the site's name and the match patterns of its pages.
+ * The site's own content script, its host permission and its place in the `Site` enum follow
+ * from the entry (see registry.ts). Adapters read; they never change the page, keep no state
+ * and never throw for a page that looks different than expected (a missing field stays
+ * missing). Which hosts a site lives on is the registry's business, not the adapter's.
  */
 
 /** What an adapter reads from: the page, and where the rep is on it. */
@@ -42,8 +48,11 @@ export interface WatchTarget {
 
 export interface SiteAdapter {
   readonly site: Site;
-  /** Whether this adapter serves the URL's host (its pages may still be unrecognised). */
-  matches(url: URL): boolean;
+  /**
+   * Narrows the registry's match patterns to the pages this adapter reads (Gmail: the mail
+   * app, not Chat on the same host); without it, every page its content script runs on.
+   */
+  serves?(url: URL): boolean;
   /** The page context; `supported: false` with pageKind 'other' for pages it does not recognise. */
   readContext(input: ReadInput): ContextFields;
   /** The editors on the page Quiver could insert into, the most likely first, given the focus. */

@@ -30,8 +30,9 @@ const SIGNATURE = ['.gmail_signature', '[data-smartmail="gmail_signature"]'];
 const LIST_VIEWS = /^(?:inbox|starred|snoozed|sent|drafts|imp|scheduled|all|spam|trash|chats|category|label|search|advanced-search|section_query)$/;
 const REPLY_SUBJECT = /^(?:re|aw|sv|vs|antw|odp|rif|ynt|ответ|отв)\s*(?:\[\d+\])?\s*:/i;
 
-function matches(url: URL): boolean {
-  return url.hostname === 'mail.google.com' && url.pathname.startsWith('/mail');
+/** Only the mail app: Chat and other apps share the host. */
+function serves(url: URL): boolean {
+  return url.pathname.startsWith('/mail');
 }
 
 /** The compose an element belongs to: Gmail's `.M9`, else the smallest box holding one body and a subject. */
@@ -287,7 +288,7 @@ function watchTargets(doc: Document): WatchTarget[] {
 
 export const gmail: SiteAdapter = {
   site: 'gmail',
-  matches,
+  serves,
   readContext,
   findEditors,
   describeEditor,

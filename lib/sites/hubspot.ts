@@ -39,10 +39,6 @@ const EDITOR = ['.ProseMirror[contenteditable="true"]', '[contenteditable="true"
 const EMAIL_COMPOSER = ['[data-test-id="email-composer"]', '[data-test-id="communicator-window"]', '[role="dialog"][aria-label="Email"]', '[data-test-id*="communicator"]'];
 const SUBJECT = ['input[data-test-id="email-subject-input"]', 'input[aria-label="Subject"]', 'input[placeholder="Subject"]', 'input[name="subject"]'];
 
-function matches(url: URL): boolean {
-  return /^app(?:-[a-z0-9]+)?\.hubspot\.com$/.test(url.hostname);
-}
-
 function shownFirst(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const s of selectors) {
     const el = safeQueryAll(root as Element, s).find((e) => isShown(e));
@@ -221,7 +217,6 @@ function watchTargets(doc: Document): WatchTarget[] {
 
 export const hubspot: SiteAdapter = {
   site: 'hubspot',
-  matches,
   readContext,
   findEditors,
   describeEditor,

@@ -42,10 +42,6 @@ const LOCATION = [
   '.pv-top-card--list-bullet li.t-black--light',
 ];
 
-function matches(url: URL): boolean {
-  return url.hostname === 'www.linkedin.com' || url.hostname === 'linkedin.com';
-}
-
 /** The document plus the shadow roots LinkedIn renders its messaging overlay into. */
 function roots(doc: Document): QueryRoot[] {
   const found: QueryRoot[] = [doc];
@@ -217,7 +213,6 @@ function watchTargets(doc: Document): WatchTarget[] {
 
 export const linkedin: SiteAdapter = {
   site: 'linkedin',
-  matches,
   readContext,
   findEditors,
   describeEditor,

@@ -3,12 +3,11 @@ import type { PageContext } from '../schema/page-context';
 import type { SiteAdapter } from './adapter';
 import { finishContext } from './context';
 import { attempt, deepActiveElement, isShown } from './dom';
-import { adapterFor } from './registry';
 
 /*
  * Puts an adapter to work on a page: decides which editor the rep means, asks the adapter for
  * the context around it, and makes the result safe to send. This is the single entry point the
- * content script and the unit tests use.
+ * content script and the unit tests use; the content script of a site hands in its adapter.
  */
 
 /** Where the rep has been on the page (kept by the focus tracker; empty for a saved page). */
@@ -52,8 +51,8 @@ export function chooseEditor(adapter: SiteAdapter | null, doc: Document, url: UR
   return { editor: guessed, focus };
 }
 
-export function resolvePage(doc: Document, url: URL, memory: FocusMemory = {}): ResolvedPage {
-  const adapter = adapterFor(url);
+export function resolvePage(siteAdapter: SiteAdapter | null, doc: Document, url: URL, memory: FocusMemory = {}): ResolvedPage {
+  const adapter = siteAdapter && (siteAdapter.serves?.(url) ?? true) ? siteAdapter : null;
   const { editor, focus } = chooseEditor(adapter, doc, url, memory);
   const editorInfo = editor ? { kind: editor.kind, label: editor.label } : null;
   if (!adapter) {
@@ -64,6 +63,6 @@ export function resolvePage(doc: Document, url: URL, memory: FocusMemory = {}): 
 }
 
 /** The page context of a document, as the panel would get it. Convenience for tests and tools. */
-export function readPageContext(doc: Document, url: URL | string, memory?: FocusMemory): PageContext {
-  return resolvePage(doc, typeof url === 'string' ? new URL(url) : url, memory).context;
+export function readPageContext(adapter: SiteAdapter | null, doc: Document, url: URL | string, memory?: FocusMemory): PageContext {
+  return resolvePage(adapter, doc, typeof url === 'string' ? new URL(url) : url, memory).context;
 }

@@ -1,13 +1,56 @@
-import type { SiteAdapter } from './adapter';
-import { gmail } from './gmail';
-import { hubspot } from './hubspot';
-import { linkedin } from './linkedin';
-import { salesforce } from './salesforce';
+/*
+ * The supported sites, as data: which pages each site's content script runs on, and how.
+ * One entry is all a new site needs besides its adapter file and fixture; the rest follows:
+ * - modules/site-scripts.ts builds one content script per entry, `content-scripts/<site>.js`,
+ *   from the shared core (lib/content-script/site-script.ts) and the site's adapter, the
+ *   file `lib/sites/<site>.ts` exporting `<site>`: a page loads only its own site's code;
+ * - wxt.config.ts asks for exactly these hosts when the extension is installed;
+ * - the `Site` of page contexts and usage events is one of these names
+ *   (lib/schema/page-context.ts);
+ * - tests/unit/sites/registry.test.ts checks each entry against its adapter and fixtures, and
+ *   tests/e2e/content-script-budget.test.ts each built script against the size budget.
+ * Data only: wxt.config.ts reads it in Node at build time, the content script in the page.
+ */
 
-/** Every site adapter. A new site is one more entry here, its file, and its fixture. */
-export const ADAPTERS: readonly SiteAdapter[] = [gmail, linkedin, salesforce, hubspot];
+export interface SiteEntry {
+  /** The site's name in page contexts and usage events, and of its adapter file and content script. */
+  readonly site: string;
+  /**
+   * Match patterns of the pages the content script runs on. The extension asks for these
+   * hosts at install time, and for no other.
+   */
+  readonly matches: readonly string[];
+  /** Pages under those patterns that belong to another site's script (two scripts never share a page). */
+  readonly excludeMatches?: readonly string[];
+  /**
+   * Run in every frame, about:blank frames and frames written after load included, for
+   * editors inside frames; child frames stay quiet, the top frame reaches into them.
+   */
+  readonly allFrames?: boolean;
+  readonly matchAboutBlank?: boolean;
+  readonly matchOriginAsFallback?: boolean;
+}
 
-/** The adapter serving this URL's host, or null (the page still gets search and copy). */
-export function adapterFor(url: URL): SiteAdapter | null {
-  return ADAPTERS.find((a) => a.matches(url)) ?? null;
+export const SITE_REGISTRY = [
+  { site: 'gmail', matches: ['https://mail.google.com/*'] },
+  { site: 'linkedin', matches: ['https://www.linkedin.com/*'] },
+  {
+    site: 'salesforce',
+    matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+    // The activity composer's CKEditor sits in nested about:blank frames rewritten after load.
+    allFrames: true,
+    matchAboutBlank: true,
+    matchOriginAsFallback: true,
+  },
+  { site: 'hubspot', matches: ['https://app.hubspot.com/*'] },
+] as const satisfies readonly SiteEntry[];
+
+export type SiteName = (typeof SITE_REGISTRY)[number]['site'];
+
+/** Every site's name, in registry order. */
+export const SITES = SITE_REGISTRY.map((entry) => entry.site) as readonly SiteName[] as readonly [SiteName, ...SiteName[]];
+
+/** Every host the content scripts run on, as the install-time host permissions. */
+export function registryHostPatterns(): string[] {
+  return SITE_REGISTRY.flatMap((entry) => [...entry.matches]);
 }

@@ -35,10 +35,6 @@ const PATH_CURRENT = ['.slds-path__item.slds-is-current', '.slds-path__nav [role
 const COMPOSER = ['.emailuiEmailComposer', '[data-aura-class~="emailuiEmailComposer"]', '.forceChatterPublisherPresentationPanel', 'form'];
 const SUBJECT = ['input[name="subject"]', 'input[placeholder*="Subject"]', 'input[aria-label="Subject"]'];
 
-function matches(url: URL): boolean {
-  return url.hostname.endsWith('.lightning.force.com') || url.hostname.endsWith('.my.salesforce.com');
-}
-
 function recordFromUrl(url: URL): { object?: string; id: string } | null {
   const m = RECORD_PATH.exec(url.pathname);
   if (!m) return null;
@@ -256,7 +252,6 @@ function watchTargets(doc: Document): WatchTarget[] {
 
 export const salesforce: SiteAdapter = {
   site: 'salesforce',
-  matches,
   readContext,
   findEditors,
   describeEditor,

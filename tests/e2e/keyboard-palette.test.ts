@@ -207,5 +207,5 @@ test('the command does nothing on a site Quiver does not serve', async () => {
 
 test('the palette may be injected wherever the content script runs, and nowhere else', async () => {
   const manifest = await session.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { host_permissions?: string[]; content_scripts?: { matches: string[] }[] } } } }).chrome.runtime.getManifest());
-  expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...manifest.content_scripts![0]!.matches].sort());
+  expect([...(manifest.host_permissions ?? [])].sort()).toEqual(manifest.content_scripts!.flatMap((s) => s.matches).sort());
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SITE_REGISTRY } from '../../../lib/sites/registry';
 import { messageCases } from './browser-message-cases';
 import { hostileText, word } from './hostile-text';
 
@@ -19,11 +20,14 @@ export type Forgery =
   | { kind: 'forged-click' }
   | { kind: 'forged-focus' };
 
+/** The names WXT knows Quiver's content scripts by: one per site, and the palette's. */
+const SCRIPT_NAMES = [...SITE_REGISTRY.map((e) => e.site), 'quiver-palette', 'palette', 'content'];
+
 /** Event names Quiver's scripts could listen for: WXT's, with `<id>` standing for the extension id. */
 const EVENT_NAMES = [
-  '<id>:content:wxt:content-script-started',
+  ...SITE_REGISTRY.map((e) => `<id>:${e.site}:wxt:content-script-started`),
   '<id>:palette:wxt:content-script-started',
-  '<id>:content:wxt:locationchange',
+  ...SITE_REGISTRY.map((e) => `<id>:${e.site}:wxt:locationchange`),
   'wxt:content-script-started',
   'ui->content:insert',
   'content->bg:open-panel',
@@ -33,12 +37,12 @@ const EVENT_NAMES = [
 export function pageForgeries(count: number, seed: number): Forgery[] {
   const runtimeMessages = [...messageCases('to-content', 60, seed), ...messageCases('content->bg', 60, seed + 1)].map((c) => c.json);
   const detail = fc.oneof(
-    fc.record({ contentScriptName: fc.constantFrom('content', 'quiver-palette', 'palette'), messageId: fc.oneof(word, fc.constant('')) }).map((d) => JSON.stringify(d)),
+    fc.record({ contentScriptName: fc.constantFrom(...SCRIPT_NAMES), messageId: fc.oneof(word, fc.constant('')) }).map((d) => JSON.stringify(d)),
     fc.constantFrom(...runtimeMessages),
     hostileText(200).map((t) => JSON.stringify(t)),
   );
   const forgery: fc.Arbitrary<Forgery> = fc.oneof(
-    { weight: 4, arbitrary: fc.oneof(fc.constantFrom(...runtimeMessages), detail.map((d) => `{"type":"<id>:content:wxt:content-script-started","contentScriptName":"content","messageId":"x","data":${d}}`)).map((json) => ({ kind: 'post-message' as const, json })) },
+    { weight: 4, arbitrary: fc.oneof(fc.constantFrom(...runtimeMessages), fc.tuple(fc.constantFrom(...SCRIPT_NAMES), detail).map(([name, d]) => `{"type":"<id>:${name}:wxt:content-script-started","contentScriptName":"${name}","messageId":"x","data":${d}}`)).map((json) => ({ kind: 'post-message' as const, json })) },
     { weight: 5, arbitrary: fc.record({ name: fc.constantFrom(...EVENT_NAMES), detail, on: fc.constantFrom('document' as const, 'window' as const, 'editor' as const) }).map((r) => ({ kind: 'custom-event' as const, ...r })) },
     { weight: 1, arbitrary: fc.constant({ kind: 'fake-button' as const }) },
     { weight: 1, arbitrary: fc.record({ attribute: fc.constantFrom('data-quiver', 'data-quiver-insert', 'data-variable'), value: fc.constantFrom('open-panel', 'insert', '<img src=x onerror=window.__xss(1)>') }).map((r) => ({ kind: 'quiver-attributes' as const, ...r })) },

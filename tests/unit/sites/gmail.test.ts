@@ -19,7 +19,7 @@ describe('Gmail with two composes open', () => {
   test('the focused compose is the context: the second one, collapsed recipients and all', async () => {
     const { document, url } = await inbox();
     document.getElementById(':tn')!.focus();
-    const context = readPageContext(document, url);
+    const context = readPageContext(gmail, document, url);
     expect(pageContextSchema.parse(context)).toEqual(context);
     expect(context).toMatchObject({
       site: 'gmail',
@@ -37,7 +37,7 @@ describe('Gmail with two composes open', () => {
   test('the rep in the first compose’s To field makes that compose the context', async () => {
     const { document, url } = await inbox();
     document.getElementById(':qe')!.focus();
-    const { context, editor } = resolvePage(document, url);
+    const { context, editor } = resolvePage(gmail, document, url);
     expect(context.person).toMatchObject({ fullName: 'Dana Whitfield', email: 'dana@northwind-logistics.com' });
     expect(context.company).toBe('Northwind Logistics');
     expect(context.subject).toBe('Fleet idle time');
@@ -49,7 +49,7 @@ describe('Gmail with two composes open', () => {
     const first = document.getElementById(':qn')!;
     document.getElementById(':tn')!.focus();
     (document.activeElement as HTMLElement).blur();
-    const { context, editor } = resolvePage(document, url, { lastEditor: first, lastFocused: first });
+    const { context, editor } = resolvePage(gmail, document, url, { lastEditor: first, lastFocused: first });
     expect(editor?.element).toBe(first);
     expect(context.person?.email).toBe('dana@northwind-logistics.com');
   });
@@ -59,7 +59,7 @@ describe('Gmail with two composes open', () => {
     expect(gmailInternals.ownAddresses(document).has(SELF)).toBe(true);
     for (const id of [':qn', ':tn', ':qe']) {
       document.getElementById(id)!.focus();
-      const emails = everyEmail(readPageContext(document, url));
+      const emails = everyEmail(readPageContext(gmail, document, url));
       expect(emails.length).toBeGreaterThan(0);
       expect(emails).not.toContain(SELF);
     }
@@ -71,7 +71,7 @@ describe('Gmail with two composes open', () => {
     document.querySelector('#compose-2 [role="listbox"]')!.remove();
     for (const input of document.querySelectorAll('#compose-2 input[type="hidden"][name="to"]')) input.remove();
     document.getElementById(':tn')!.focus();
-    expect(readPageContext(document, url).person).toMatchObject({ firstName: 'Priya', lastName: 'Raman' });
+    expect(readPageContext(gmail, document, url).person).toMatchObject({ firstName: 'Priya', lastName: 'Raman' });
   });
 
   test('each compose gets one Quiver button cell in its Send row', async () => {
@@ -88,7 +88,7 @@ describe('Gmail with two composes open', () => {
   test('an inbox with no compose is an inbox, with no editor', async () => {
     const { document, url } = await inbox();
     document.querySelector('.dw')!.remove();
-    const context = readPageContext(document, url);
+    const context = readPageContext(gmail, document, url);
     expect(context).toMatchObject({ site: 'gmail', supported: true, pageKind: 'inbox', editor: null });
     expect(context.person).toBeUndefined();
   });
@@ -96,7 +96,7 @@ describe('Gmail with two composes open', () => {
   test('settings are not a page Quiver reads', async () => {
     const { document } = await inbox();
     document.querySelector('.dw')!.remove();
-    expect(readPageContext(document, 'https://mail.google.com/mail/u/0/#settings/general')).toMatchObject({ supported: false, pageKind: 'other' });
+    expect(readPageContext(gmail, document, 'https://mail.google.com/mail/u/0/#settings/general')).toMatchObject({ supported: false, pageKind: 'other' });
   });
 });
 
@@ -104,7 +104,7 @@ describe('Gmail thread with an inline reply', () => {
   test('the reply: recipient, hidden Re: subject, thread length', async () => {
     const { document, url } = await thread();
     document.getElementById(':ue')!.focus();
-    const context = readPageContext(document, url);
+    const context = readPageContext(gmail, document, url);
     expect(pageContextSchema.parse(context)).toEqual(context);
     expect(context).toMatchObject({
       site: 'gmail',
@@ -121,7 +121,7 @@ describe('Gmail thread with an inline reply', () => {
 
   test('the reply’s hidden subject is not offered for filling', async () => {
     const { document, url } = await thread();
-    const { editor } = resolvePage(document, url);
+    const { editor } = resolvePage(gmail, document, url);
     expect(editor?.element.id).toBe(':ue');
     expect(editor?.subject ?? null).toBeNull();
   });
@@ -129,7 +129,7 @@ describe('Gmail thread with an inline reply', () => {
   test('a thread without a reply open: the other participants, no editor', async () => {
     const { document, url } = await thread();
     document.querySelector('.ip.iq')!.remove();
-    const context = readPageContext(document, url);
+    const context = readPageContext(gmail, document, url);
     expect(context).toMatchObject({ pageKind: 'thread', threadLength: 4, subject: 'Fleet telematics pilot', editor: null });
     expect(context.person?.email).toBe('dana@northwind-logistics.com');
     expect(everyEmail(context)).not.toContain(SELF);

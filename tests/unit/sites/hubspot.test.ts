@@ -8,7 +8,7 @@ const DEAL = 'https://app.hubspot.com/contacts/24681357/record/0-3/18273645501';
 
 test('a deal: name, stage, associated contact and company', async () => {
   const { document, url } = await loadFixture('hubspot-deal.html', DEAL);
-  const context = readPageContext(document, url);
+  const context = readPageContext(hubspot, document, url);
   expect(pageContextSchema.parse(context)).toEqual(context);
   expect(context).toMatchObject({
     site: 'hubspot',
@@ -27,7 +27,7 @@ test('a stage changed in place is read again', async () => {
   const { document, url } = await loadFixture('hubspot-deal.html', DEAL);
   (document.getElementById('dealstage-button') as HTMLElement).click();
   (document.querySelector('[data-option-value="contractsent"]') as HTMLElement).click();
-  expect(readPageContext(document, url).deal?.stage).toBe('Contract sent');
+  expect(readPageContext(hubspot, document, url).deal?.stage).toBe('Contract sent');
 });
 
 test('the email composer is the default editor; the note editor when the rep was last there', async () => {
@@ -35,12 +35,12 @@ test('the email composer is the default editor; the note editor when the rep was
   const emailBody = document.querySelector<HTMLElement>('[data-test-id="email-body"]')!;
   const note = document.querySelector<HTMLElement>('[data-test-id="note-body"]')!;
 
-  const byDefault = resolvePage(document, url).editor;
+  const byDefault = resolvePage(hubspot, document, url).editor;
   expect(byDefault?.element).toBe(emailBody);
   expect(byDefault?.label).toBe('Email body');
   expect(byDefault?.subject).toBe(document.querySelector('[data-test-id="email-subject-input"]'));
 
-  const afterNote = resolvePage(document, url, { lastEditor: note, lastFocused: note });
+  const afterNote = resolvePage(hubspot, document, url, { lastEditor: note, lastFocused: note });
   expect(afterNote.editor).toMatchObject({ element: note, label: 'Note', kind: 'rich' });
   expect(afterNote.editor?.subject ?? null).toBeNull();
 });
@@ -55,7 +55,7 @@ test('the hidden Activities tab’s comment editor is never offered', async () =
 
 test('a contact: name, job title, email, company; the open deal’s stage', async () => {
   const { document, url } = await loadFixture('hubspot-contact.html', 'https://app.hubspot.com/contacts/24681357/record/0-1/62019');
-  const context = readPageContext(document, url);
+  const context = readPageContext(hubspot, document, url);
   expect(pageContextSchema.parse(context)).toEqual(context);
   expect(context).toMatchObject({
     pageKind: 'contact',
@@ -70,17 +70,17 @@ test('a contact: name, job title, email, company; the open deal’s stage', asyn
 test('without an open deal, the contact’s lifecycle stage places them', async () => {
   const { document, url } = await loadFixture('hubspot-contact.html', 'https://app.hubspot.com/contacts/24681357/record/0-1/62019');
   document.querySelector('[data-test-id="card-wrapper-ASSOCIATION_V3/0-3"]')!.remove();
-  expect(readPageContext(document, url).deal).toEqual({ stage: 'Sales Qualified Lead' });
+  expect(readPageContext(hubspot, document, url).deal).toEqual({ stage: 'Sales Qualified Lead' });
 });
 
 test('older record URLs still read', async () => {
   const { document } = await loadFixture('hubspot-deal.html', 'https://app.hubspot.com/contacts/24681357/deal/18273645501/');
-  expect(readPageContext(document, 'https://app.hubspot.com/contacts/24681357/deal/18273645501/')).toMatchObject({ pageKind: 'deal', deal: { stage: 'Decision maker bought-in' } });
+  expect(readPageContext(hubspot, document, 'https://app.hubspot.com/contacts/24681357/deal/18273645501/')).toMatchObject({ pageKind: 'deal', deal: { stage: 'Decision maker bought-in' } });
 });
 
 test('a dashboard is a HubSpot page Quiver does not read, with no editor (search boxes do not count)', async () => {
   const { document, url } = await loadFixture('hubspot-dashboard-unrecognised.html', 'https://app.hubspot.com/reports-dashboard/24681357/view/9981');
   (document.querySelector('input[type="search"]') as HTMLElement).focus();
-  const context = readPageContext(document, url);
+  const context = readPageContext(hubspot, document, url);
   expect(context).toEqual({ site: 'hubspot', supported: false, pageKind: 'other', url: url.href, editor: null });
 });

@@ -8,7 +8,7 @@ const overlayReady = (doc: Document) => !!doc.getElementById('interop-outlet')?.
 
 test('a profile: name, role, current company, location; no message box', async () => {
   const { document, url } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/in/dana-whitfield-4a7b1c2/', overlayReady);
-  const context = readPageContext(document, url);
+  const context = readPageContext(linkedin, document, url);
   expect(pageContextSchema.parse(context)).toEqual(context);
   expect(context).toMatchObject({
     site: 'linkedin',
@@ -27,14 +27,14 @@ test('a profile whose top card lost its company button still gets the company fr
   const { document, url } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/in/dana-whitfield-4a7b1c2/', overlayReady);
   document.querySelector('.pv-text-details__right-panel')!.remove();
   document.querySelector('h1')!.className = 'some-new-class';
-  const context = readPageContext(document, url);
+  const context = readPageContext(linkedin, document, url);
   expect(context.company).toBe('Northwind Logistics');
   expect(context.person?.fullName).toBe('Dana Whitfield');
 });
 
 test('the messaging page: the other person, from the thread header; plain-text message box', async () => {
   const { document, url } = await loadFixture('linkedin-messaging.html', 'https://www.linkedin.com/messaging/thread/2-YWJjZDEyMzQ1Njc4OTBfbmV3/', overlayReady);
-  const { context, editor } = resolvePage(document, url);
+  const { context, editor } = resolvePage(linkedin, document, url);
   expect(pageContextSchema.parse(context)).toEqual(context);
   expect(context).toMatchObject({
     site: 'linkedin',
@@ -54,7 +54,7 @@ test('a profile with the messaging overlay in a shadow root: the box inside it i
   const { document, url } = await loadFixture('linkedin-profile-overlay.html', 'https://www.linkedin.com/in/priya-raman-brightcart/', overlayReady);
   const shadow = document.getElementById('interop-outlet')!.shadowRoot!;
   const box = shadow.querySelector<HTMLElement>('.msg-form__contenteditable')!;
-  const { context, editor } = resolvePage(document, url);
+  const { context, editor } = resolvePage(linkedin, document, url);
   expect(editor?.element).toBe(box);
   expect(context).toMatchObject({
     pageKind: 'profile',
@@ -73,11 +73,11 @@ test('a profile with the messaging overlay in a shadow root: the box inside it i
 test('the rep in the comment box makes it the editor, still as plain text', async () => {
   const { document, url } = await loadFixture('linkedin-profile-overlay.html', 'https://www.linkedin.com/in/priya-raman-brightcart/', overlayReady);
   const comment = document.querySelector<HTMLElement>('.ql-editor')!;
-  const { editor } = resolvePage(document, url, { lastEditor: comment, lastFocused: comment });
+  const { editor } = resolvePage(linkedin, document, url, { lastEditor: comment, lastFocused: comment });
   expect(editor).toMatchObject({ element: comment, kind: 'plain' });
 });
 
 test('the feed with no conversation open is not a page Quiver reads', async () => {
   const { document } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/feed/', overlayReady);
-  expect(readPageContext(document, 'https://www.linkedin.com/feed/')).toMatchObject({ site: 'linkedin', supported: false, pageKind: 'other', editor: null });
+  expect(readPageContext(linkedin, document, 'https://www.linkedin.com/feed/')).toMatchObject({ site: 'linkedin', supported: false, pageKind: 'other', editor: null });
 });

@@ -1,23 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { MatchPattern } from 'wxt/utils/match-patterns';
-import contentScript from '../../../entrypoints/content';
 import { SITES } from '../../../lib/schema/page-context';
-import { ADAPTERS, adapterFor } from '../../../lib/sites/registry';
+import { registryHostPatterns, SITE_REGISTRY } from '../../../lib/sites/registry';
 import { FIXTURES, fixtureHtml } from './load-fixture';
+import { adapterFor, adapterOf, entriesFor } from './site-adapters';
 
 /*
- * Keeps the adapter registry honest, as refined-github's build test does for its features:
- * every adapter file is registered, says which URLs it serves and which fixtures pin it, and
- * every fixture stands for a real URL the manifest injects into.
+ * Keeps the site registry honest, as refined-github's build test does for its features: every
+ * entry has its adapter file, exporting the adapter under the site's name, which says which
+ * URLs it serves and which fixtures pin it; every adapter file has an entry; every fixture
+ * stands for a real URL exactly one site's content script runs on.
  */
 
 const SITES_DIR = path.resolve(__dirname, '../../../lib/sites');
-const adapterFiles = readdirSync(SITES_DIR).filter((f) => {
-  const src = readFileSync(path.join(SITES_DIR, f), 'utf8');
-  return /export const \w+: SiteAdapter\b/.test(src);
-});
+const adapterFiles = readdirSync(SITES_DIR).filter((f) => /export const \w+: SiteAdapter\b/.test(readFileSync(path.join(SITES_DIR, f), 'utf8')));
 const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.html'));
 
 function fixtureUrl(name: string): string {
@@ -26,9 +23,20 @@ function fixtureUrl(name: string): string {
   return m[1]!;
 }
 
-test('every adapter file is registered, once per site', () => {
-  expect(adapterFiles.sort()).toEqual(['gmail.ts', 'hubspot.ts', 'linkedin.ts', 'salesforce.ts']);
-  expect(ADAPTERS.map((a) => a.site).sort()).toEqual([...SITES].sort());
+test('every registry entry has its adapter, and every adapter file an entry', () => {
+  expect(SITE_REGISTRY.length).toBeGreaterThanOrEqual(4);
+  for (const { site } of SITE_REGISTRY) {
+    expect(adapterOf(site), `lib/sites/${site}.ts exports ${site}`).toBeDefined();
+    expect(adapterOf(site)!.site).toBe(site);
+  }
+  expect(adapterFiles.sort()).toEqual(SITE_REGISTRY.map((e) => `${e.site}.ts`).sort());
+  expect(new Set(SITES).size).toBe(SITE_REGISTRY.length);
+});
+
+test('the install-time host permissions are the registry’s match patterns, each valid', () => {
+  const patterns = registryHostPatterns();
+  expect(patterns).toEqual(SITE_REGISTRY.flatMap((e) => e.matches));
+  for (const p of patterns) expect(p).toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
 });
 
 test.each(adapterFiles)('%s opens with the URLs it serves and fixtures that exist', (file) => {
@@ -40,12 +48,12 @@ test.each(adapterFiles)('%s opens with the URLs it serves and fixtures that exis
   for (const name of pinned) expect(fixtures).toContain(name);
 });
 
-test.each(fixtures)('%s names its real URL, which the manifest and one adapter serve', (name) => {
+test.each(fixtures)('%s names its real URL, which exactly one site’s content script and adapter serve', (name) => {
   const url = fixtureUrl(name);
-  const patterns = (contentScript.matches as string[]).map((p) => new MatchPattern(p));
-  expect(patterns.some((p) => p.includes(url))).toBe(true);
-  expect(adapterFor(new URL(url))).not.toBeNull();
-  expect(ADAPTERS.filter((a) => a.matches(new URL(url)))).toHaveLength(1);
+  expect(entriesFor(url)).toHaveLength(1);
+  const adapter = adapterFor(url);
+  expect(adapter).not.toBeNull();
+  expect(adapter!.serves?.(new URL(url)) ?? true).toBe(true);
 });
 
 test('every fixture is pinned by some adapter', () => {
@@ -53,8 +61,10 @@ test('every fixture is pinned by some adapter', () => {
   for (const name of fixtures) expect(pinned).toContain(name);
 });
 
-test('hosts the adapters do not serve get no adapter', () => {
-  for (const url of ['https://example.com/', 'https://mail.google.com/chat/u/0/', 'https://www.hubspot.com/products', 'https://outlook.office.com/mail/']) {
-    expect(adapterFor(new URL(url))).toBeNull();
+test('pages on hosts no site serves get no content script, and Gmail’s script reads only the mail app', () => {
+  for (const url of ['https://example.com/', 'https://www.hubspot.com/products', 'https://mail.google.com.evil.test/mail/', 'https://linkedin.com.evil.test/in/x']) {
+    expect(entriesFor(url), url).toEqual([]);
   }
+  const chat = new URL('https://mail.google.com/chat/u/0/');
+  expect(adapterFor(chat)?.serves?.(chat)).toBe(false);
 });

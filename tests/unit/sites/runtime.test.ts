@@ -4,6 +4,7 @@ import { startContentScript } from '../../../lib/content-script/runtime';
 import type { InsertResult } from '../../../lib/schema/messages';
 import type { PageContext } from '../../../lib/schema/page-context';
 import { loadFixture } from './load-fixture';
+import { adapterFor } from './site-adapters';
 
 /*
  * The content script's runtime on saved pages, with the extension side faked: what the panel
@@ -21,7 +22,7 @@ async function start(name: string, url: string, ready?: (d: Document) => boolean
   const controller = new page.window.AbortController();
   stops.push(() => controller.abort());
   const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
-  startContentScript(page.window, controller.signal);
+  startContentScript(page.window, controller.signal, adapterFor(url)!);
   const ask = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id })).find((r) => r !== undefined);
   const announced = () =>
     sent.mock.calls.map((c) => c[0] as { type: string; context?: PageContext }).filter((m) => m.type === 'content->bg:context-changed').map((m) => m.context!);
@@ -86,7 +87,7 @@ test('Gmail: a compose toolbar that re-renders gets its button back', async () =
 test('when the extension goes away (update, disable), its buttons and listeners leave the page', async () => {
   const page = await loadFixture('gmail-inbox-compose.html', 'https://mail.google.com/mail/u/0/#inbox');
   const controller = new page.window.AbortController();
-  startContentScript(page.window, controller.signal);
+  startContentScript(page.window, controller.signal, adapterFor(page.url)!);
   expect(page.document.querySelectorAll('.quiver-button-host')).toHaveLength(2);
   controller.abort();
   expect(page.document.querySelectorAll('.quiver-button-host, .quiver-button-cell')).toHaveLength(0);
@@ -134,7 +135,7 @@ test('in a child frame the script stays quiet: no listener, no message', async (
   const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
   const controller = new frameWin.AbortController();
   stops.push(() => controller.abort());
-  startContentScript(frameWin, controller.signal);
+  startContentScript(frameWin, controller.signal, adapterFor(window.location.href)!);
   expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'ui->content:get-context' }, { id: fakeBrowser.runtime.id })).toEqual([]);
   expect(sent).not.toHaveBeenCalled();
 });

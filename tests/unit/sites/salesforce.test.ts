@@ -9,7 +9,7 @@ const editorReady = (doc: Document) => doc.getElementById('activity-composer')?.
 
 test('an opportunity: name, account, the path’s current stage, the primary contact', async () => {
   const { document, url } = await loadFixture('salesforce-opportunity.html', OPPORTUNITY, editorReady);
-  const context = readPageContext(document, url);
+  const context = readPageContext(salesforce, document, url);
   expect(pageContextSchema.parse(context)).toEqual(context);
   expect(context).toMatchObject({
     site: 'salesforce',
@@ -26,7 +26,7 @@ test('an opportunity: name, account, the path’s current stage, the primary con
 
 test('the earlier record’s hidden page never leaks into the context', async () => {
   const { document, url } = await loadFixture('salesforce-opportunity.html', OPPORTUNITY, editorReady);
-  const json = JSON.stringify(readPageContext(document, url));
+  const json = JSON.stringify(readPageContext(salesforce, document, url));
   for (const hidden of ['Harbour', 'Negotiation/Review', 'Liam', 'harbourandhome']) expect(json).not.toContain(hidden);
 
   // Swap which page is on screen: the context follows what is shown, not what is first.
@@ -35,19 +35,19 @@ test('the earlier record’s hidden page never leaks into the context', async ()
   earlier!.classList.add('active');
   current!.style.display = 'none';
   current!.classList.remove('active');
-  const swapped = readPageContext(document, 'https://quiver-demo.lightning.force.com/lightning/r/Opportunity/0065g00000HhPosAAF/view');
+  const swapped = readPageContext(salesforce, document, 'https://quiver-demo.lightning.force.com/lightning/r/Opportunity/0065g00000HhPosAAF/view');
   expect(swapped).toMatchObject({ recordName: 'Harbour & Home POS Rollout', deal: { stage: 'Negotiation/Review' }, company: 'Harbour & Home Retail' });
   // Visibility alone decides when Lightning's classes say nothing (the hidden page comes first).
   earlier!.classList.remove('active');
   earlier!.style.display = 'none';
   current!.style.display = '';
-  expect(readPageContext(document, url).deal?.stage).toBe('Proposal/Price Quote');
+  expect(readPageContext(salesforce, document, url).deal?.stage).toBe('Proposal/Price Quote');
 });
 
 test('the stage still reads when the path is gone, from the Stage field', async () => {
   const { document, url } = await loadFixture('salesforce-opportunity.html', OPPORTUNITY, editorReady);
   for (const path of document.querySelectorAll('.slds-path')) path.remove();
-  expect(readPageContext(document, url).deal?.stage).toBe('Proposal/Price Quote');
+  expect(readPageContext(salesforce, document, url).deal?.stage).toBe('Proposal/Price Quote');
 });
 
 test('the email composer’s CKEditor body, two about:blank frames down, is the editor', async () => {
@@ -55,7 +55,7 @@ test('the email composer’s CKEditor body, two about:blank frames down, is the 
   const outer = document.getElementById('email-body-frame') as HTMLIFrameElement;
   const inner = outer.contentDocument!.querySelector('iframe')!;
   const body = inner.contentDocument!.body;
-  const { editor, context } = resolvePage(document, url);
+  const { editor, context } = resolvePage(salesforce, document, url);
   expect(editor?.element).toBe(body);
   expect(editor?.subject).toBe(document.getElementById('subject-input-93'));
   expect(context.editor).toEqual({ kind: 'rich', label: 'Email body' });
@@ -65,7 +65,7 @@ test('the email composer’s CKEditor body, two about:blank frames down, is the 
 
 test('a lead: the salutation is not a first name; status as the stage; industry', async () => {
   const { document, url } = await loadFixture('salesforce-lead.html', 'https://quiver-demo.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view');
-  const context = readPageContext(document, url);
+  const context = readPageContext(salesforce, document, url);
   expect(pageContextSchema.parse(context)).toEqual(context);
   expect(context).toMatchObject({
     pageKind: 'lead',
@@ -80,7 +80,7 @@ test('a lead: the salutation is not a first name; status as the stage; industry'
 
 test('a contact: email and title from the highlights; no stage', async () => {
   const { document, url } = await loadFixture('salesforce-contact.html', 'https://quiver-demo.lightning.force.com/lightning/r/Contact/0035g00000QrStUAAR/view');
-  const context = readPageContext(document, url);
+  const context = readPageContext(salesforce, document, url);
   expect(context).toMatchObject({
     pageKind: 'contact',
     recordType: 'Contact',
@@ -92,7 +92,7 @@ test('a contact: email and title from the highlights; no stage', async () => {
 
 test('Lightning on my.salesforce.com and record links without the object name', async () => {
   const { document } = await loadFixture('salesforce-contact.html', 'https://quiver-demo.my.salesforce.com/lightning/r/0035g00000QrStUAAR/view');
-  const context = readPageContext(document, 'https://quiver-demo.my.salesforce.com/lightning/r/0035g00000QrStUAAR/view');
+  const context = readPageContext(salesforce, document, 'https://quiver-demo.my.salesforce.com/lightning/r/0035g00000QrStUAAR/view');
   expect(context).toMatchObject({ site: 'salesforce', pageKind: 'contact', person: { fullName: 'Dana Whitfield' } });
-  expect(readPageContext(document, 'https://quiver-demo.lightning.force.com/lightning/page/home')).toMatchObject({ supported: false, pageKind: 'other' });
+  expect(readPageContext(salesforce, document, 'https://quiver-demo.lightning.force.com/lightning/page/home')).toMatchObject({ supported: false, pageKind: 'other' });
 });
