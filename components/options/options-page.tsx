@@ -5,6 +5,7 @@ import { getDb, getMeta } from '../../lib/db';
 import { outboxStats } from '../../lib/events/outbox';
 import { UPLOAD_META } from '../../lib/events/upload';
 import { t } from '../../lib/i18n';
+import { messenger, runtimeTransport } from '../../lib/messaging/send';
 import { isServerConfigured, loadSettings, saveSettings, type Settings } from '../../lib/settings';
 import { createApiClient } from '../../lib/sync/api-client';
 import { ApiError } from '../../lib/sync/api-error';
@@ -73,7 +74,7 @@ export function OptionsPage() {
       } else {
         setCheck({ kind: 'ok', text: t('optSaved') });
       }
-      void browser.runtime.sendMessage({ type: 'ui->bg:settings-changed' }).catch(() => {});
+      void messenger('options', 'bg', runtimeTransport).request('options->bg:settings-changed').catch(() => {});
     } finally {
       setBusy(false);
     }
@@ -82,7 +83,7 @@ export function OptionsPage() {
   const syncNow = async () => {
     setBusy(true);
     try {
-      await browser.runtime.sendMessage({ type: 'ui->bg:sync-now' });
+      await messenger('options', 'bg', runtimeTransport).request('options->bg:sync-now');
     } catch {
       // The status line shows the outcome the background recorded.
     } finally {

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { writeClipboard } from '../../lib/clipboard';
-import { insertResultSchema, type InsertPayload, type InsertResult } from '../../lib/schema/messages';
+import { messenger, tabTransport } from '../../lib/messaging/send';
+import type { InsertPayload, InsertResult } from '../../lib/schema/messages';
 
 export type Delivery =
   | { how: 'inserted'; editor: string; subjectFilled: boolean }
@@ -8,13 +8,9 @@ export type Delivery =
 
 /** Sends content to the bound tab's editor (top frame); the content script sanitises it again. */
 export async function insertIntoTab(tabId: number, payload: InsertPayload): Promise<InsertResult | null> {
-  try {
-    const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'ui->content:insert', payload }, { frameId: 0 });
-    const parsed = insertResultSchema.safeParse(reply);
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return messenger('panel', 'content', tabTransport(tabId))
+    .request('panel->content:insert', { payload })
+    .catch(() => null);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { writeClipboard } from '../../lib/clipboard';
 import { getDb, type StoredItem } from '../../lib/db';
 import { track, type EventInput } from '../../lib/events/track';
 import { t } from '../../lib/i18n';
+import { messenger, runtimeTransport } from '../../lib/messaging/send';
 import { isExpired, isStale, type JourneyStage } from '../../lib/schema/content';
 import type { PageContext } from '../../lib/schema/page-context';
 import type { Settings } from '../../lib/settings';
@@ -42,7 +42,7 @@ export function useItemActions({ tabId, context, settings, today, workingStage, 
     (input: Omit<EventInput, 'site' | 'pageKind'>) => {
       const where = context?.supported && context.site ? { site: context.site, pageKind: context.pageKind } : {};
       void track(getDb(), { ...input, ...where }, { logQueries: settings?.logQueries ?? true })
-        .then(() => browser.runtime.sendMessage({ type: 'ui->bg:upload-events' }))
+        .then(() => messenger('panel', 'bg', runtimeTransport).request('panel->bg:upload-events'))
         // Recording never gets in the rep's way (a full disk is shown in the banner by track);
         // the background drains the outbox on its alarm.
         .catch(() => {});

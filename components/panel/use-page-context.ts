@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { contentToBackgroundSchema } from '../../lib/schema/messages';
-import { pageContextSchema, unsupportedContext, type PageContext } from '../../lib/schema/page-context';
+import { listen } from '../../lib/messaging/receive';
+import { messenger, tabTransport } from '../../lib/messaging/send';
+import { unsupportedContext, type PageContext } from '../../lib/schema/page-context';
 
 export type PageContextState =
   | { status: 'none' }
@@ -10,13 +11,9 @@ export type PageContextState =
 
 /** Asks the page's content script (top frame) what it sees. Null when no script answers. */
 export async function requestPageContext(tabId: number): Promise<PageContext | null> {
-  try {
-    const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'ui->content:get-context' }, { frameId: 0 });
-    const parsed = pageContextSchema.safeParse(reply);
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return messenger('panel', 'content', tabTransport(tabId))
+    .request('panel->content:get-context')
+    .catch(() => null);
 }
 
 async function tabUrl(tabId: number): Promise<string> {
@@ -49,22 +46,24 @@ export function usePageContext(tabId: number | null): PageContextState {
     setState({ status: 'loading' });
     void ask();
 
-    const onMessage = (message: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
-      if (sender.tab?.id !== tabId || sender.frameId !== 0) return;
-      const parsed = contentToBackgroundSchema.safeParse(message);
-      if (parsed.success && parsed.data.type === 'content->bg:context-changed') {
-        generation++;
-        setState({ status: 'ready', context: parsed.data.context });
-      }
-    };
     const onUpdated = (updatedId: number, change: { status?: string; url?: string }) => {
       if (updatedId === tabId && (change.status === 'complete' || change.url !== undefined)) void ask();
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    const stopListening = listen(
+      'panel',
+      {
+        'content->panel:context-changed': ({ context }) => {
+          generation++;
+          setState({ status: 'ready', context });
+        },
+      },
+      // The bound tab's top frame only: the one the panel inserts into.
+      (_from, sender) => sender.tab?.id === tabId && sender.frameId === 0,
+    );
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
       cancelled = true;
-      browser.runtime.onMessage.removeListener(onMessage);
+      stopListening();
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, [tabId]);

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { messenger, tabTransport } from '../messaging/send';
 
 /*
  * The quick palette is not part of the content script (whose 40 KB budget it would not fit):
@@ -18,7 +19,9 @@ export async function injectPalette(tabId: number): Promise<void> {
  * opens the palette if it is loaded; otherwise it answers 'load' and palette.js goes in.
  */
 export async function openPaletteInTab(tabId: number): Promise<void> {
-  const answer = await browser.tabs.sendMessage(tabId, { type: 'bg->content:open-palette' }, { frameId: 0 }).catch(() => null);
+  const answer = await messenger('bg', 'content', tabTransport(tabId))
+    .request('bg->content:open-palette')
+    .catch(() => null);
   if (answer === 'load') await injectPalette(tabId);
 }
 

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { contentToBackgroundSchema, uiToBackgroundSchema } from '../schema/messages';
-import { answerContent } from './content-requests';
+import { listen } from '../messaging/receive';
+import { loadSettings } from '../settings';
+import { recordUsed } from './content-requests';
 import { LibraryService } from './library-service';
 import { injectPalette, openPaletteForCommand } from './palette';
 import { openPanelForTab } from './panel';
 import { isContentScript, isExtensionPage } from './senders';
 import { ALARMS, announceShortcutsChanged, SyncService } from './sync-service';
-import type { UiToBackgroundMessage } from '../schema/messages';
 
 /**
  * Registers every listener synchronously, at the worker's top level, so that an event that
@@ -21,30 +21,43 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => void whenReady());
   browser.runtime.onStartup.addListener(() => void whenReady());
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (isContentScript(sender)) {
-      const parsed = contentToBackgroundSchema.safeParse(message);
-      if (!parsed.success) return undefined;
-      const msg = parsed.data;
-      if (msg.type === 'content->bg:open-panel') {
+  listen(
+    'bg',
+    {
+      'content->bg:open-panel': (_message, sender) => {
         // Synchronously, before any await: the click's user gesture must still be live.
         openPanelForTab(sender.tab!.id!, sender.tab?.windowId);
-        return undefined;
-      }
-      if (msg.type === 'content->bg:context-changed') return undefined;
-      if (msg.type === 'content->bg:load-palette') {
+      },
+      'content->bg:load-palette': (_message, sender) => {
         if (sender.frameId === 0) void injectPalette(sender.tab!.id!);
-        return undefined;
-      }
-      return whenReady().then(() => answerContent(library, msg));
-    }
-    if (isExtensionPage(sender)) {
-      const parsed = uiToBackgroundSchema.safeParse(message);
-      if (!parsed.success) return undefined;
-      return whenReady().then(() => answerUi(sync, parsed.data));
-    }
-    return undefined;
-  });
+      },
+      'content->bg:search': ({ request }) => whenReady().then(() => library.search(request)),
+      'content->bg:render': (message) => whenReady().then(async () => library.render(message, message.context, await loadSettings(), message.values)),
+      'content->bg:get-shortcuts': () => whenReady().then(async () => library.shortcuts(await loadSettings())),
+      'content->bg:used': (message) => whenReady().then(() => recordUsed(message)),
+      'panel->bg:upload-events': () =>
+        whenReady().then(async () => {
+          await sync.upload();
+          return null;
+        }),
+      'options->bg:sync-now': () =>
+        whenReady().then(async () => {
+          const result = await sync.sync();
+          await sync.upload({ force: true });
+          return result && { outcome: result.outcome, error: result.error, itemCount: result.itemCount };
+        }),
+      'options->bg:settings-changed': () =>
+        whenReady().then(async () => {
+          // A new shortcut prefix or key must reach the pages already open.
+          void announceShortcutsChanged();
+          await sync.sync();
+          await sync.upload({ force: true });
+          return null;
+        }),
+    },
+    // A content script speaks for its tab; the extension's own pages for the rep.
+    (from, sender) => (from === 'content' ? isContentScript(sender) : isExtensionPage(sender)),
+  );
 
   browser.alarms.onAlarm.addListener((alarm) => {
     void whenReady().then(async () => {
@@ -79,23 +92,4 @@ async function init(sync: SyncService): Promise<void> {
   // no server. A server sync runs on in the background; the cache answers meanwhile.
   await sync.seedIfNoServer();
   void sync.sync().then(() => sync.upload());
-}
-
-async function answerUi(sync: SyncService, msg: UiToBackgroundMessage): Promise<unknown> {
-  switch (msg.type) {
-    case 'ui->bg:sync-now': {
-      const result = await sync.sync();
-      await sync.upload({ force: true });
-      return result && { outcome: result.outcome, error: result.error, itemCount: result.itemCount };
-    }
-    case 'ui->bg:settings-changed':
-      // A new shortcut prefix or key must reach the pages already open.
-      void announceShortcutsChanged();
-      await sync.sync();
-      await sync.upload({ force: true });
-      return null;
-    case 'ui->bg:upload-events':
-      await sync.upload();
-      return null;
-  }
 }

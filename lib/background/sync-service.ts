@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getDb, getMeta, setMeta, type QuiverDb } from '../db';
+import { messenger, tabTransport } from '../messaging/send';
 import { uploadOutbox, type UploadResult } from '../events/upload';
 import { isServerConfigured, loadSettings, type Settings } from '../settings';
 import { createApiClient, type ApiClient } from '../sync/api-client';
@@ -32,7 +33,7 @@ export async function announceShortcutsChanged(): Promise<void> {
   const tabs = await browser.tabs.query({}).catch(() => []);
   for (const tab of tabs) {
     if (tab.id === undefined) continue;
-    void browser.tabs.sendMessage(tab.id, { type: 'bg->content:shortcuts-changed' }, { frameId: 0 }).catch(() => {});
+    void messenger('bg', 'content', tabTransport(tab.id)).notify('bg->content:shortcuts-changed');
   }
 }
 

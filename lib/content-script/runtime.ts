@@ -5,8 +5,8 @@ import type { InsertPayload, InsertResult } from '../schema/messages';
 import type { PageContext } from '../schema/page-context';
 import type { ButtonSlot, SiteAdapter } from '../sites/adapter';
 import { resolvePage, type ResolvedPage } from '../sites/page';
-import { LOAD_PALETTE } from '../palette/host-contract';
-import { parseToContent } from './messages';
+import { listen } from '../messaging/receive';
+import { messenger, runtimeTransport } from '../messaging/send';
 import { onNavigation } from './navigation';
 import { openPaletteHost } from './palette-host';
 import { QuiverButtons } from './quiver-button';
@@ -54,15 +54,16 @@ export function startContentScript(
     shortcuts.follow();
   });
   const palette = openPaletteHost(win, signal);
-  const send = (message: unknown) => browser.runtime.sendMessage(message);
+  const bg = messenger('content', 'bg', runtimeTransport);
+  const panel = messenger('content', 'panel', runtimeTransport);
   const shortcuts = new ShortcutExpander({
     top: doc,
     signal,
     page,
-    send,
+    bg,
     isUserInput,
     fill(request, target, typed) {
-      if (palette.show(request, { target, caret: null, typed })) void send({ type: LOAD_PALETTE }).catch(() => {});
+      if (palette.show(request, { target, caret: null, typed })) void bg.notify('content->bg:load-palette');
     },
   });
 
@@ -79,13 +80,13 @@ export function startContentScript(
     const json = JSON.stringify(context);
     if (json === lastSent) return;
     lastSent = json;
-    // Extension pages (the side panel) listen too; nobody listening is not an error.
-    browser.runtime.sendMessage({ type: 'content->bg:context-changed', context }).catch(() => {});
+    // Only an open side panel listens; nobody listening is not an error.
+    void panel.notify('content->panel:context-changed', { context });
   }
 
   function openPanel(slot: ButtonSlot): void {
     // Sent synchronously in the click, so the background may open the side panel (a user gesture).
-    browser.runtime.sendMessage({ type: 'content->bg:open-panel' }).catch(() => {});
+    void bg.notify('content->bg:open-panel');
     // The button belongs to one compose: if the rep was elsewhere, that compose becomes current.
     if (!(tracker.lastEditor && slot.scope.contains(tracker.lastEditor))) {
       const near = adapter.editorNear?.(slot.scope);
@@ -116,23 +117,22 @@ export function startContentScript(
     return result;
   }
 
-  const onMessage = (raw: unknown, sender: { id?: string }) => {
-    // Only this extension's pages and worker talk to the content script; web pages cannot.
-    if (sender?.id !== undefined && sender.id !== browser.runtime.id) return undefined;
-    const message = parseToContent(raw);
-    if (!message) return undefined;
-    if (message.type === 'ui->content:get-context') {
-      tracker.sync();
-      return Promise.resolve(refresh().context);
-    }
-    if (message.type === 'ui->content:insert') return Promise.resolve(insert(message.payload));
-    if (message.type === 'bg->content:open-palette') return Promise.resolve(openPalette());
-    if (message.type === 'bg->content:shortcuts-changed') shortcuts.invalidate();
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
+  // Only this extension's pages and worker talk to the content script; web pages cannot.
+  const stopListening = listen(
+    'content',
+    {
+      'panel->content:get-context': () => {
+        tracker.sync();
+        return refresh().context;
+      },
+      'panel->content:insert': ({ payload }) => insert(payload),
+      'bg->content:open-palette': () => openPalette(),
+      'bg->content:shortcuts-changed': () => shortcuts.invalidate(),
+    },
+    (_from, sender) => sender.id === undefined || sender.id === browser.runtime.id,
+  );
   signal.addEventListener('abort', () => {
-    browser.runtime.onMessage.removeListener(onMessage);
+    stopListening();
     // A button whose extension is gone would do nothing when clicked.
     buttons.removeAll();
   });

@@ -1,11 +1,11 @@
 import { insertContent } from '../editors/insert';
 import { editableRootOf, type EditorTarget } from '../editors/target';
 import type { PaletteRequest } from '../palette/host-contract';
-import type { InsertPayload, InsertResult, ShortcutConfig } from '../schema/messages';
+import type { Messenger } from '../messaging/send';
+import type { InsertPayload, InsertResult, MessagesBetween, ShortcutConfig } from '../schema/messages';
 import type { PageContext } from '../schema/page-context';
 import type { ResolvedPage } from '../sites/page';
 import { activeChain, deepActiveElement, frameDocument } from '../sites/dom';
-import { parseRenderReply, parseShortcutConfig } from './messages';
 import { findTypedShortcut, stillTyped, type TypedShortcut } from './shortcut-word';
 import { showNotice } from './shortcut-notice';
 import { viewportRect } from './viewport-rect';
@@ -24,7 +24,8 @@ export interface ShortcutDeps {
   signal: AbortSignal;
   /** The page now: the editor the content would go into and its context. */
   page(): ResolvedPage;
-  send(message: unknown): Promise<unknown>;
+  /** The background, which holds the library. */
+  bg: Messenger<MessagesBetween<'content', 'bg'>>;
   /** A key the page's script dispatched is not the rep's: it expands nothing (default: every key counts). */
   isUserInput?(event: Event): boolean;
   /** Opens the palette's fill form for an item that needs values the page lacks. */
@@ -85,11 +86,9 @@ export class ShortcutExpander {
     const failed = () => {
       this.retryAt = Date.now() + 5000;
     };
-    void this.deps
-      .send({ type: 'content->bg:get-shortcuts' })
-      .then((raw) => {
-        const config = parseShortcutConfig(raw);
-        if (!config) return failed();
+    void this.deps.bg
+      .request('content->bg:get-shortcuts')
+      .then((config) => {
         this.config = config;
         this.known = new Set(config.shortcuts.map((s) => s.toLowerCase()));
       }, failed)
@@ -117,9 +116,7 @@ export class ShortcutExpander {
   }
 
   private async expand(target: EditorTarget, context: PageContext, typed: TypedShortcut): Promise<void> {
-    const reply = parseRenderReply(
-      await this.deps.send({ type: 'content->bg:render', shortcut: typed.word.toLowerCase(), context }).catch(() => undefined),
-    );
+    const reply = await this.deps.bg.request('content->bg:render', { shortcut: typed.word.toLowerCase(), context }).catch(() => undefined);
     if (!reply) return;
     if (!reply.ok) {
       const view = typed.editor.ownerDocument.defaultView;
@@ -132,7 +129,7 @@ export class ShortcutExpander {
       return;
     }
     if (insertOverTyped(target, typed, reply.payload).ok) {
-      void this.deps.send({ type: 'content->bg:used', id: reply.id, via: 'shortcut', context }).catch(() => {});
+      void this.deps.bg.request('content->bg:used', { id: reply.id, via: 'shortcut', context }).catch(() => {});
     }
   }
 }

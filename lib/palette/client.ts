@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { paletteItemSchema, renderReplySchema, type PaletteItem, type RenderReply } from '../schema/messages';
+import { messenger, runtimeTransport, type Transport } from '../messaging/send';
+import type { PaletteItem, RenderReply } from '../schema/messages';
 import type { PageContext } from '../schema/page-context';
 
 /*
@@ -15,21 +14,21 @@ export interface PaletteClient {
   used(id: string, via: 'palette' | 'shortcut', context: PageContext, timeToContentMs: number): void;
 }
 
-const searchAnswer = z.array(paletteItemSchema);
 const MAX_TIME_TO_CONTENT = 86_400_000;
 
-export function backgroundClient(send: (message: unknown) => Promise<unknown> = (m) => browser.runtime.sendMessage(m)): PaletteClient {
+export function backgroundClient(send: Transport = runtimeTransport): PaletteClient {
+  // palette.js runs in the content script's world: to the background it is the content script.
+  const bg = messenger('content', 'bg', send);
   return {
-    async search(query) {
-      const request = { query: query.slice(0, 500), stages: [], types: [], limit: 20 };
-      return searchAnswer.parse(await send({ type: 'content->bg:search', request }));
+    search(query) {
+      return bg.request('content->bg:search', { request: { query: query.slice(0, 500), stages: [], types: [], limit: 20 } });
     },
-    async render(id, context, values) {
-      return renderReplySchema.parse(await send({ type: 'content->bg:render', id, context, ...(values ? { values } : {}) }));
+    render(id, context, values) {
+      return bg.request('content->bg:render', { id, context, ...(values ? { values } : {}) });
     },
     used(id, via, context, timeToContentMs) {
       const ms = Math.max(0, Math.min(MAX_TIME_TO_CONTENT, Math.round(timeToContentMs)));
-      void send({ type: 'content->bg:used', id, via, context, timeToContentMs: ms }).catch(() => {});
+      void bg.request('content->bg:used', { id, via, context, timeToContentMs: ms }).catch(() => {});
     },
   };
 }

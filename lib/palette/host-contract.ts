@@ -6,15 +6,13 @@ import type { PageContext } from '../schema/page-context';
  * injects palette.js with scripting.executeScript into the tab's top frame, in the extension's
  * isolated world — the world the content script already runs in — so the content script
  * leaves a small host object on its own global and the palette finds it there. The page's
- * scripts run in another world and never see it. The content script keeps the editor, the
+ * scripts run in another world and never see it. When palette.js is not loaded yet, the content
+ * script asks for it with `content->bg:load-palette`. The content script keeps the editor, the
  * caret and the page; the palette keeps the UI and talks to the background for the library.
  */
 
 /** The property of the isolated world's global that holds the host. */
 export const PALETTE_HOST_KEY = '__quiverPaletteHost';
-
-/** Sent by the content script when it needs palette.js and it is not loaded yet. */
-export const LOAD_PALETTE = 'content->bg:load-palette';
 
 export interface MissingValue {
   name: string;

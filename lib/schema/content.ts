@@ -1,25 +1,10 @@
 import { z } from 'zod';
 import { findUnknownVariables } from '../templates/variables';
+import { contentTypeSchema, JOURNEY_STAGES, journeyStageSchema, type ContentType } from './vocabulary';
 
-/** The buyer's journey, in order. */
-export const JOURNEY_STAGES = ['awareness', 'interest', 'engagement', 'conversion', 'advocacy'] as const;
-export const journeyStageSchema = z.enum(JOURNEY_STAGES);
-export type JourneyStage = z.infer<typeof journeyStageSchema>;
-
-export const CONTENT_TYPES = [
-  'email_template',
-  'snippet',
-  'case_study',
-  'deck',
-  'one_pager',
-  'battlecard',
-  'guide',
-  'ebook',
-  'video',
-  'playbook',
-] as const;
-export const contentTypeSchema = z.enum(CONTENT_TYPES);
-export type ContentType = z.infer<typeof contentTypeSchema>;
+// Defined with the other fixed words of the domain; re-exported for the modules that read items.
+export { CONTENT_TYPES, contentTypeSchema, JOURNEY_STAGES, journeyStageSchema } from './vocabulary';
+export type { ContentType, JourneyStage } from './vocabulary';
 
 /** Types whose body is what gets inserted; every other type is an asset inserted as a link. */
 export const INSERTABLE_TYPES: readonly ContentType[] = ['email_template', 'snippet'];

@@ -44,12 +44,12 @@ export const usageEventSchema = z
     /** The rep's email as the extension knows it; the server replaces it with the token's user. */
     user: z.string().max(320).optional(),
     contentId: wellFormedText(120).optional(),
-    contentType: contentTypeSchema.optional(),
+    contentType: z.optional(contentTypeSchema),
     /** The journey stage the rep was working in: the stage filter, else the inferred stage. */
-    stage: journeyStageSchema.optional(),
+    stage: z.optional(journeyStageSchema),
     /** Where the rep was; absent when the page is not a supported site. */
-    site: siteSchema.optional(),
-    pageKind: pageKindSchema.optional(),
+    site: z.optional(siteSchema),
+    pageKind: z.optional(pageKindSchema),
     /** Search text; absent when the rep turned query logging off. */
     query: wellFormedText(200).optional(),
     resultCount: z.number().int().min(0).max(1_000_000).optional(),

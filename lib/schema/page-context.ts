@@ -1,5 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SITES } from '../sites/registry';
+
+/*
+ * What the content script reads from a page. Written with zod/mini: the context travels in
+ * runtime messages from the content script, which must stay small (see lib/schema/vocabulary.ts
+ * for how zod's classic schemas compose with these).
+ */
 
 /** The supported sites: one per entry of the site registry. */
 export { SITES };
@@ -24,15 +30,34 @@ export const PAGE_KINDS = [
 export const pageKindSchema = z.enum(PAGE_KINDS);
 export type PageKind = z.infer<typeof pageKindSchema>;
 
-const text = (max = 300) => z.string().max(max);
+/**
+ * The longest value of each field. The content script cuts what it reads to these lengths
+ * (lib/sites/context.ts) so that every receiver accepts the context.
+ */
+export const PAGE_CONTEXT_LIMITS = {
+  text: 300,
+  email: 320,
+  title: 500,
+  recordType: 100,
+  stage: 200,
+  industry: 200,
+  subject: 1000,
+  url: 4096,
+  label: 200,
+  recipients: 100,
+  threadLength: 10_000,
+} as const;
+const L = PAGE_CONTEXT_LIMITS;
+
+const text = (max: number = L.text) => z.string().check(z.maxLength(max));
 
 export const personSchema = z.object({
-  fullName: text().optional(),
-  firstName: text().optional(),
-  lastName: text().optional(),
-  email: text(320).optional(),
+  fullName: z.optional(text()),
+  firstName: z.optional(text()),
+  lastName: z.optional(text()),
+  email: z.optional(text(L.email)),
   /** Job title or LinkedIn headline. */
-  title: text(500).optional(),
+  title: z.optional(text(L.title)),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -40,36 +65,36 @@ export const editorInfoSchema = z.object({
   /** `rich` takes HTML (contenteditable); `plain` takes text (textarea, input, plain-text editors). */
   kind: z.enum(['rich', 'plain']),
   /** What the rep would call it: "Message Body", "LinkedIn message"… */
-  label: text(200),
+  label: text(L.label),
 });
 export type EditorInfo = z.infer<typeof editorInfoSchema>;
 
 /** What the content script found on the page, kept current as the app navigates. */
 export const pageContextSchema = z.object({
-  site: siteSchema.nullable(),
+  site: z.nullable(siteSchema),
   /** False for pages no adapter recognises: the panel still searches and copies. */
   supported: z.boolean(),
   pageKind: pageKindSchema,
-  url: text(4096),
-  person: personSchema.optional(),
+  url: text(L.url),
+  person: z.optional(personSchema),
   /** Everyone the email goes to (Gmail), first the main recipient. */
-  recipients: z.array(personSchema).max(100).optional(),
-  company: text().optional(),
+  recipients: z.optional(z.array(personSchema).check(z.maxLength(L.recipients))),
+  company: z.optional(text()),
   /** CRM record type as the CRM names it: Opportunity, Lead, Contact, Account, Deal… */
-  recordType: text(100).optional(),
-  recordName: text().optional(),
-  deal: z.object({ name: text().optional(), stage: text(200).optional() }).optional(),
-  location: text().optional(),
-  industry: text(200).optional(),
+  recordType: z.optional(text(L.recordType)),
+  recordName: z.optional(text()),
+  deal: z.optional(z.object({ name: z.optional(text()), stage: z.optional(text(L.stage)) })),
+  location: z.optional(text()),
+  industry: z.optional(text(L.industry)),
   /** Email subject, where the page has one. */
-  subject: text(1000).optional(),
-  isReply: z.boolean().optional(),
+  subject: z.optional(text(L.subject)),
+  isReply: z.optional(z.boolean()),
   /** Messages already in the thread or conversation. */
-  threadLength: z.number().int().min(0).max(10_000).optional(),
+  threadLength: z.optional(z.int().check(z.minimum(0), z.maximum(L.threadLength))),
   /** Whether the prospect and the rep have exchanged messages (LinkedIn). */
-  inConversation: z.boolean().optional(),
+  inConversation: z.optional(z.boolean()),
   /** The editor Quiver would insert into, or null when the page has none. */
-  editor: editorInfoSchema.nullable(),
+  editor: z.nullable(editorInfoSchema),
 });
 export type PageContext = z.infer<typeof pageContextSchema>;
 

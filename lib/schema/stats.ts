@@ -47,8 +47,8 @@ export const statsBucketSchema = z.enum(STATS_BUCKETS);
 export type StatsBucket = z.infer<typeof statsBucketSchema>;
 
 /** Query strings send absent filters as `stage=`: an empty value means no filter. */
-const optionalFilter = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+const optionalFilter = <T extends z.core.SomeType>(schema: T) =>
+  z.preprocess((v) => (v === '' || v === null ? undefined : v), z.optional(schema));
 
 const DAY_MS = 86_400_000;
 
@@ -119,7 +119,7 @@ export type ActivityCounts = z.infer<typeof activityCountsSchema>;
 export const contentUsageSchema = usageCountsSchema.extend({
   contentId: z.string(),
   title: z.string().nullable(),
-  type: contentTypeSchema.nullable(),
+  type: z.nullable(contentTypeSchema),
   owner: z.string().nullable(),
 });
 export type ContentUsage = z.infer<typeof contentUsageSchema>;
@@ -133,10 +133,10 @@ export const trendBucketSchema = activityCountsSchema.extend({ start: isoDateSch
 export type TrendBucket = z.infer<typeof trendBucketSchema>;
 
 /** By journey stage: the five stages in journey order, then `null` (events naming no stage); always six rows. */
-export const stageActivitySchema = activityCountsSchema.extend({ stage: journeyStageSchema.nullable() });
+export const stageActivitySchema = activityCountsSchema.extend({ stage: z.nullable(journeyStageSchema) });
 /** By content type / site / rep: a row per value found on an in-scope event; uses desc, then key asc, null last. */
-export const typeActivitySchema = activityCountsSchema.extend({ type: contentTypeSchema.nullable() });
-export const siteActivitySchema = activityCountsSchema.extend({ site: siteSchema.nullable() });
+export const typeActivitySchema = activityCountsSchema.extend({ type: z.nullable(contentTypeSchema) });
+export const siteActivitySchema = activityCountsSchema.extend({ site: z.nullable(siteSchema) });
 export const repActivitySchema = activityCountsSchema.extend({ user: z.string() });
 export type StageActivity = z.infer<typeof stageActivitySchema>;
 export type TypeActivity = z.infer<typeof typeActivitySchema>;
@@ -195,9 +195,9 @@ export type TimeToContent = z.infer<typeof timeToContentSchema>;
 export const timeToContentStatsSchema = z.object({
   overall: timeToContentSchema,
   /** Rows only for sites with n > 0; key asc, null (no supported site) last. */
-  bySite: z.array(timeToContentSchema.extend({ site: siteSchema.nullable() })),
+  bySite: z.array(timeToContentSchema.extend({ site: z.nullable(siteSchema) })),
   /** Rows only for stages with n > 0; journey order, null last. */
-  byStage: z.array(timeToContentSchema.extend({ stage: journeyStageSchema.nullable() })),
+  byStage: z.array(timeToContentSchema.extend({ stage: z.nullable(journeyStageSchema) })),
 });
 export type TimeToContentStats = z.infer<typeof timeToContentStatsSchema>;
 

@@ -1,25 +1,15 @@
-import type { EditorInfo, PageContext, Person } from '../schema/page-context';
+import { PAGE_CONTEXT_LIMITS, type EditorInfo, type PageContext, type Person } from '../schema/page-context';
 import { companyDisplayName } from './derive';
 import { cleanText } from './dom';
 
 /*
  * Makes a context every receiver accepts: strings cut to the lengths pageContextSchema allows
  * (a long LinkedIn headline must not make the whole context fail validation in the panel),
- * empty values dropped, recipients de-duplicated. Kept free of zod so the content script
- * stays small; the unit tests check the result against the schema.
+ * empty values dropped, recipients de-duplicated. The limits are the schema's own; the unit
+ * tests check the result against the schema.
  */
 
-const LIMITS = {
-  text: 300,
-  email: 320,
-  title: 500,
-  recordType: 100,
-  stage: 200,
-  industry: 200,
-  subject: 1000,
-  url: 4096,
-  label: 200,
-} as const;
+const LIMITS = PAGE_CONTEXT_LIMITS;
 
 function clip(s: string | undefined, max: number): string | undefined {
   const t = cleanText(s);
@@ -60,7 +50,7 @@ export function finishContext(fields: Partial<PageContext> & Pick<PageContext, '
     pageKind: fields.pageKind,
     url: url.slice(0, LIMITS.url),
     person: clipPerson(fields.person),
-    recipients: recipients.length > 0 ? recipients.slice(0, 100) : undefined,
+    recipients: recipients.length > 0 ? recipients.slice(0, LIMITS.recipients) : undefined,
     company: clip(companyDisplayName(fields.company), LIMITS.text),
     recordType: clip(fields.recordType, LIMITS.recordType),
     recordName: clip(fields.recordName, LIMITS.text),
@@ -71,7 +61,7 @@ export function finishContext(fields: Partial<PageContext> & Pick<PageContext, '
     isReply: fields.isReply,
     threadLength:
       fields.threadLength !== undefined && Number.isInteger(fields.threadLength)
-        ? Math.max(0, Math.min(10_000, fields.threadLength))
+        ? Math.max(0, Math.min(LIMITS.threadLength, fields.threadLength))
         : undefined,
     inConversation: fields.inConversation,
     editor: editor ? { kind: editor.kind, label: clip(editor.label, LIMITS.label) ?? 'Editor' } : null,

@@ -55,7 +55,7 @@ test('the deal stage changed in place is announced to extension pages', async ()
   await hs.locator('#dealstage-button').click();
   await hs.getByRole('option', { name: 'Contract sent' }).click();
   await expect
-    .poll(async () => (await panel.received()).filter((m) => m.type === 'content->bg:context-changed').at(-1)?.context?.deal?.stage, { timeout: 10_000 })
+    .poll(async () => (await panel.received()).filter((m) => m.type === 'content->panel:context-changed').at(-1)?.context?.deal?.stage, { timeout: 10_000 })
     .toBe('Contract sent');
 });
 

@@ -29,7 +29,7 @@ test('a profile, then client-side navigation to another: the extension hears the
   await linkedin.bringToFront();
   await linkedin.locator('#pav-tom').click();
   await expect
-    .poll(async () => (await panel.received()).filter((m) => m.type === 'content->bg:context-changed').map((m) => m.context).at(-1), { timeout: 10_000 })
+    .poll(async () => (await panel.received()).filter((m) => m.type === 'content->panel:context-changed').map((m) => m.context).at(-1), { timeout: 10_000 })
     .toMatchObject({
       url: 'https://www.linkedin.com/in/tom-becker-9f8e7d/',
       person: { fullName: 'Tom Becker', title: 'Depot Manager' },

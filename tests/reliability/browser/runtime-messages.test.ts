@@ -102,7 +102,7 @@ const KINDS = ['missing-field', 'wrong-type', 'huge-string', 'deep-nesting', 'pr
 
 describe('runtime messages', () => {
   test('an extension page’s messages to the background: only valid requests are answered, nothing else acts', async () => {
-    const { verdict, crashes, workerAlive } = await runChannel('ui->bg', CASES, fromSeat({ kind: 'runtime' }));
+    const { verdict, crashes, workerAlive } = await runChannel('pages->bg', CASES, fromSeat({ kind: 'runtime' }));
     report('extension page → background', verdict, crashes, 1000);
     expect(verdict.wrong).toEqual([]);
     expect(verdict.broken).toEqual([]);

@@ -92,7 +92,7 @@ test(`${EVENTS.toLocaleString('en')} queued events reach the server exactly once
   for (let i = 0; i < queued.length; i += 1000) await queueEvents(session.seat, queued.slice(i, i + 1000));
   const drained = async () => (await outboxIds(session.seat)).length === 0;
   // Started, not awaited: the kills land while it runs.
-  await session.seat.evaluate(() => void (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'ui->bg:upload-events' }).catch(() => {}));
+  await session.seat.evaluate(() => void (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'panel->bg:upload-events' }).catch(() => {}));
   const kills = await killWhileWorking(session, {
     random,
     finished: drained,

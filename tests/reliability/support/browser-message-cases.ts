@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
-import { CONTENT_TYPES, JOURNEY_STAGES } from '../../../lib/schema/content';
-import { contentToBackgroundSchema, toContentMessageSchema, uiToBackgroundSchema } from '../../../lib/schema/messages';
+import { isRequest, MESSAGES, parseMessage, type Context, type MessageName } from '../../../lib/schema/messages';
 import { PAGE_KINDS, SITES } from '../../../lib/schema/page-context';
+import { CONTENT_TYPES, JOURNEY_STAGES } from '../../../lib/schema/vocabulary';
 import { hostileText, SCRIPT_PAYLOADS, word } from './hostile-text';
 import { XSS_PAYLOADS } from './browser-xss-payloads';
 
@@ -11,11 +10,13 @@ import { XSS_PAYLOADS } from './browser-xss-payloads';
  * message of the channel, then a few mutations (a field dropped or of the wrong type, a huge
  * string, deep nesting, prototype-pollution keys, a wrong or foreign `type`, not an object at
  * all, values the browser cannot send). Whether the receiver must accept a case is decided
- * here by the channel's shared zod schema, applied to what the browser delivers (the message
- * after a JSON round trip): the test then checks the receiver did exactly that.
+ * here by the shared message table (lib/schema/messages.ts) for the channel's receiver and
+ * senders, applied to what the browser delivers (the message after a JSON round trip): the
+ * test then checks the receiver did exactly that.
  */
 
-export type Channel = 'ui->bg' | 'content->bg' | 'to-content';
+/** Extension pages to the background, a content script to the background, anyone to the content script. */
+export type Channel = 'pages->bg' | 'content->bg' | 'to-content';
 
 /** A case as the sending page rebuilds it: JSON text, plus a value JSON cannot carry. */
 export interface MessageCase {
@@ -29,26 +30,15 @@ export interface MessageCase {
   answers: boolean;
 }
 
-/** Types that are answered (the others are notifications: acted on, never answered). */
-const ANSWERED = new Set([
-  'ui->bg:sync-now', 'ui->bg:upload-events', 'ui->bg:settings-changed',
-  'content->bg:search', 'content->bg:render', 'content->bg:get-shortcuts', 'content->bg:used',
-  'ui->content:get-context', 'ui->content:insert', 'bg->content:open-palette',
-]);
-
-const SCHEMAS: Record<Channel, z.ZodType> = {
-  'ui->bg': uiToBackgroundSchema,
-  'content->bg': contentToBackgroundSchema,
-  'to-content': toContentMessageSchema,
+/** Who receives a channel's messages, and whose messages it takes. */
+const CHANNELS: Record<Channel, { to: Context; from: Context[] }> = {
+  'pages->bg': { to: 'bg', from: ['panel', 'options'] },
+  'content->bg': { to: 'bg', from: ['content'] },
+  'to-content': { to: 'content', from: ['panel', 'bg'] },
 };
 
 /** Every type the extension knows: a message of the wrong channel is a likely forgery. */
-const ALL_TYPES = [
-  'ui->bg:sync-now', 'ui->bg:upload-events', 'ui->bg:settings-changed',
-  'content->bg:context-changed', 'content->bg:open-panel', 'content->bg:search', 'content->bg:render',
-  'content->bg:get-shortcuts', 'content->bg:load-palette', 'content->bg:used',
-  'ui->content:get-context', 'ui->content:insert', 'bg->content:open-palette', 'bg->content:shortcuts-changed',
-];
+const ALL_TYPES = Object.keys(MESSAGES) as MessageName[];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -74,9 +64,8 @@ const insertHtml = fc.oneof(
 );
 
 const VALID: Record<Channel, fc.Arbitrary<Json>> = {
-  'ui->bg': fc.constantFrom<Json>({ type: 'ui->bg:sync-now' }, { type: 'ui->bg:upload-events' }, { type: 'ui->bg:settings-changed' }),
+  'pages->bg': fc.constantFrom<Json>({ type: 'options->bg:sync-now' }, { type: 'panel->bg:upload-events' }, { type: 'options->bg:settings-changed' }),
   'content->bg': fc.oneof(
-    context.map((c) => ({ type: 'content->bg:context-changed', context: c })),
     fc.constant({ type: 'content->bg:open-panel' }),
     fc.constant({ type: 'content->bg:get-shortcuts' }),
     fc.constant({ type: 'content->bg:load-palette' }),
@@ -95,8 +84,8 @@ const VALID: Record<Channel, fc.Arbitrary<Json>> = {
       .map((r) => ({ type: 'content->bg:used', ...r })),
   ) as fc.Arbitrary<Json>,
   'to-content': fc.oneof(
-    { weight: 2, arbitrary: fc.constant({ type: 'ui->content:get-context' }) },
-    { weight: 5, arbitrary: fc.record({ html: insertHtml, text: hostileText(500), subject: hostileText(1000) }, { requiredKeys: ['html', 'text'] }).map((payload) => ({ type: 'ui->content:insert', payload })) },
+    { weight: 2, arbitrary: fc.constant({ type: 'panel->content:get-context' }) },
+    { weight: 5, arbitrary: fc.record({ html: insertHtml, text: hostileText(500), subject: hostileText(1000) }, { requiredKeys: ['html', 'text'] }).map((payload) => ({ type: 'panel->content:insert', payload })) },
     { weight: 1, arbitrary: fc.constant({ type: 'bg->content:shortcuts-changed' }) },
   ) as fc.Arbitrary<Json>,
 };
@@ -160,10 +149,10 @@ function mutations(value: () => Json, huge: string, depth: number): Mutation[] {
       tag: 'wrong-message-type',
       apply: (m, p) =>
         m && typeof m === 'object' && !Array.isArray(m)
-          ? { ...m, type: [ALL_TYPES[p % ALL_TYPES.length]!, `${ALL_TYPES[p % ALL_TYPES.length]} `, 'UI->BG:SYNC-NOW', huge.slice(0, 5000), value()][p % 5]! }
+          ? { ...m, type: [ALL_TYPES[p % ALL_TYPES.length]!, `${ALL_TYPES[p % ALL_TYPES.length]} `, 'OPTIONS->BG:SYNC-NOW', huge.slice(0, 5000), value()][p % 5]! }
           : m,
     },
-    { tag: 'not-an-object', apply: (m, p) => [null, 0, 'ui->bg:sync-now', true, [m], { message: m }, { type: { type: 'ui->bg:sync-now' } }][p % 7] as Json },
+    { tag: 'not-an-object', apply: (m, p) => [null, 0, 'options->bg:sync-now', true, [m], { message: m }, { type: { type: 'options->bg:sync-now' } }][p % 7] as Json },
   ];
 }
 
@@ -221,7 +210,7 @@ const caseArbitrary = (channel: Channel): fc.Arbitrary<MessageCase> =>
       if (special) tags.push(`unsendable-${special}`);
       if (tags.length === 0) tags.push('valid');
       const valid = arrives(channel, json, special ?? undefined);
-      const answers = valid && ANSWERED.has((JSON.parse(json) as { type: string }).type);
+      const answers = valid && isRequest((JSON.parse(json) as { type: MessageName }).type);
       return { json, ...(special ? { special } : {}), tags, valid, answers };
     });
 
@@ -230,7 +219,8 @@ function arrives(channel: Channel, json: string, special: MessageCase['special']
   // The browser refuses to send these at all (or sends nothing).
   if (special === 'bigint' || special === 'cyclic' || special === 'undefined') return false;
   // A function or symbol field is dropped on the way, a Map arrives as {}: under the key `x`, which no schema reads.
-  return SCHEMAS[channel].safeParse(JSON.parse(json)).success;
+  const { to, from } = CHANNELS[channel];
+  return parseMessage(JSON.parse(json), to, from) !== undefined;
 }
 
 export function messageCases(channel: Channel, count: number, seed: number): MessageCase[] {

@@ -29,7 +29,7 @@ const EVENT_NAMES = [
   '<id>:palette:wxt:content-script-started',
   ...SITE_REGISTRY.map((e) => `<id>:${e.site}:wxt:locationchange`),
   'wxt:content-script-started',
-  'ui->content:insert',
+  'panel->content:insert',
   'content->bg:open-panel',
   'quiver:insert',
 ];

@@ -44,12 +44,12 @@ export async function askBackground(seat: Page, message: unknown, timeoutMs = 10
 }
 
 /**
- * True when the worker is alive and answers a valid request. `ui->bg:upload-events` answers
+ * True when the worker is alive and answers a valid request. `panel->bg:upload-events` answers
  * null once done; with no server configured it does nothing else.
  */
 export async function backgroundAnswers(seat: Page): Promise<boolean> {
   try {
-    return (await askBackground(seat, { type: 'ui->bg:upload-events' }, 20_000)) === null;
+    return (await askBackground(seat, { type: 'panel->bg:upload-events' }, 20_000)) === null;
   } catch {
     return false;
   }
@@ -65,7 +65,7 @@ export async function tabIdOf(seat: Page, url: string): Promise<number> {
       const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(t: number, m: unknown, o: object): Promise<unknown> } } }).chrome;
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const ctx = (await api.tabs.sendMessage(tab.id, { type: 'ui->content:get-context' }, { frameId: 0 }).catch(() => null)) as { url?: string } | null;
+        const ctx = (await api.tabs.sendMessage(tab.id, { type: 'panel->content:get-context' }, { frameId: 0 }).catch(() => null)) as { url?: string } | null;
         if (ctx?.url === wanted) return tab.id;
       }
       return null;
@@ -81,7 +81,7 @@ export function contentContext(seat: Page, tabId: number): Promise<PageContext |
   return seat.evaluate(
     (tab) =>
       (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown, o: object): Promise<unknown> } } }).chrome.tabs
-        .sendMessage(tab, { type: 'ui->content:get-context' }, { frameId: 0 })
+        .sendMessage(tab, { type: 'panel->content:get-context' }, { frameId: 0 })
         .then((c) => (c ?? null) as PageContext | null, () => null),
     tabId,
   );

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ShortcutExpander } from '../../../lib/content-script/shortcuts';
+import { messenger, type Transport } from '../../../lib/messaging/send';
 import type { EditorTarget } from '../../../lib/editors/target';
 import type { RenderReply, ShortcutConfig } from '../../../lib/schema/messages';
 import type { PageContext } from '../../../lib/schema/page-context';
@@ -51,7 +52,7 @@ async function setup({ html, config = { prefix: ';', key: 'Tab', shortcuts: ['in
     return null;
   });
   const fill = vi.fn();
-  const expander = new ShortcutExpander({ top: document, signal: controller.signal, page: () => ({ adapter: null, context, editor: target }), send, fill });
+  const expander = new ShortcutExpander({ top: document, signal: controller.signal, page: () => ({ adapter: null, context, editor: target }), bg: messenger('content', 'bg', send as Transport), fill });
   expander.start();
   await new Promise((r) => setTimeout(r, 0));
   return { el, send, fill, expander, lists, rendered: () => send.mock.calls.filter(([m]) => m.type === 'content->bg:render').map(([m]) => m.shortcut) };

@@ -25,7 +25,7 @@ async function start(name: string, url: string, ready?: (d: Document) => boolean
   startContentScript(page.window, controller.signal, adapterFor(url)!);
   const ask = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id })).find((r) => r !== undefined);
   const announced = () =>
-    sent.mock.calls.map((c) => c[0] as { type: string; context?: PageContext }).filter((m) => m.type === 'content->bg:context-changed').map((m) => m.context!);
+    sent.mock.calls.map((c) => c[0] as { type: string; context?: PageContext }).filter((m) => m.type === 'content->panel:context-changed').map((m) => m.context!);
   return { ...page, sent, ask, announced };
 }
 
@@ -36,11 +36,11 @@ test('Gmail: the panel gets the focused compose’s context, and Insert lands th
   expect(announced()).toHaveLength(1);
 
   document.getElementById(':tn')!.focus();
-  const context = (await ask({ type: 'ui->content:get-context' })) as PageContext;
+  const context = (await ask({ type: 'panel->content:get-context' })) as PageContext;
   expect(context.person?.fullName).toBe('Priya Raman');
 
   const result = (await ask({
-    type: 'ui->content:insert',
+    type: 'panel->content:insert',
     payload: { html: '<p>Hi Priya,</p><p>Here is the checkout case study.</p>', text: 'Hi Priya,', subject: 'Checkout case study' },
   })) as InsertResult;
   expect(result).toEqual({ ok: true, editor: 'Message Body', subjectFilled: true });
@@ -91,21 +91,21 @@ test('when the extension goes away (update, disable), its buttons and listeners 
   expect(page.document.querySelectorAll('.quiver-button-host')).toHaveLength(2);
   controller.abort();
   expect(page.document.querySelectorAll('.quiver-button-host, .quiver-button-cell')).toHaveLength(0);
-  expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'ui->content:get-context' }, { id: fakeBrowser.runtime.id })).toEqual([]);
+  expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'panel->content:get-context' }, { id: fakeBrowser.runtime.id })).toEqual([]);
 });
 
 test('messages that do not parse get no answer', async () => {
   const { ask } = await start('gmail-inbox-compose.html', 'https://mail.google.com/mail/u/0/#inbox');
-  expect(await ask({ type: 'ui->content:insert', payload: { html: 1 } })).toBeUndefined();
-  expect(await ask({ type: 'ui->content:drop-tables' })).toBeUndefined();
-  expect(await ask('ui->content:get-context')).toBeUndefined();
+  expect(await ask({ type: 'panel->content:insert', payload: { html: 1 } })).toBeUndefined();
+  expect(await ask({ type: 'panel->content:drop-tables' })).toBeUndefined();
+  expect(await ask('panel->content:get-context')).toBeUndefined();
 });
 
 test('a page with no editor answers an insert with no-editor', async () => {
   const { ask } = await start('hubspot-dashboard-unrecognised.html', 'https://app.hubspot.com/reports-dashboard/24681357/view/9981');
-  const context = (await ask({ type: 'ui->content:get-context' })) as PageContext;
+  const context = (await ask({ type: 'panel->content:get-context' })) as PageContext;
   expect(context).toMatchObject({ site: 'hubspot', supported: false, editor: null });
-  expect(await ask({ type: 'ui->content:insert', payload: { html: '<p>x</p>', text: 'x' } })).toEqual({ ok: false, reason: 'no-editor' });
+  expect(await ask({ type: 'panel->content:insert', payload: { html: '<p>x</p>', text: 'x' } })).toEqual({ ok: false, reason: 'no-editor' });
 });
 
 test('HubSpot: a stage changed in place is announced, without any navigation', async () => {
@@ -136,6 +136,6 @@ test('in a child frame the script stays quiet: no listener, no message', async (
   const controller = new frameWin.AbortController();
   stops.push(() => controller.abort());
   startContentScript(frameWin, controller.signal, adapterFor(window.location.href)!);
-  expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'ui->content:get-context' }, { id: fakeBrowser.runtime.id })).toEqual([]);
+  expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'panel->content:get-context' }, { id: fakeBrowser.runtime.id })).toEqual([]);
   expect(sent).not.toHaveBeenCalled();
 });
