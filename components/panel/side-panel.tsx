@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { browser } from 'wxt/browser';
 import type { StoredItem } from '../../lib/db';
+import { itemEvent } from '../../lib/delivery/usage-event';
 import { t } from '../../lib/i18n';
 import { todayIso } from '../../lib/schema/content';
 import { FillForm } from './fill-form';
@@ -70,7 +71,7 @@ export function SidePanel() {
   const toggle = (item: StoredItem) => {
     const opening = openId !== item.id;
     setOpen(opening ? item.id : null);
-    if (opening) record({ kind: 'preview', contentId: item.id, contentType: item.type, stage: workingStage ?? item.stages[0] });
+    if (opening) record(itemEvent(item, { kind: 'preview', context, workingStage, today }));
   };
 
   return (
@@ -170,11 +171,11 @@ export function SidePanel() {
                   onToggle={() => {
                     const opening = openId !== `suggested:${item.id}`;
                     setOpen(opening ? `suggested:${item.id}` : null);
-                    if (opening) record({ kind: 'preview', contentId: item.id, contentType: item.type, stage: workingStage ?? item.stages[0] });
+                    if (opening) record(itemEvent(item, { kind: 'preview', context, workingStage, today }));
                   }}
                   onAction={(action) => {
                     typedSinceAction.current = false;
-                    record({ kind: 'suggestion_used', contentId: item.id, contentType: item.type, stage: workingStage ?? item.stages[0] });
+                    record(itemEvent(item, { kind: 'suggestion_used', context, workingStage, today }));
                     void act(item, action);
                   }}
                 />

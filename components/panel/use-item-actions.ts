@@ -1,15 +1,17 @@
 import { useCallback, useRef, useState } from 'react';
 import { writeClipboard } from '../../lib/clipboard';
 import { getDb, type StoredItem } from '../../lib/db';
+import { refusal, renderForPage } from '../../lib/delivery/render-for-page';
+import { eventPlace, itemEvent } from '../../lib/delivery/usage-event';
 import { track, type EventInput } from '../../lib/events/track';
 import { t } from '../../lib/i18n';
 import { messenger, runtimeTransport } from '../../lib/messaging/send';
-import { isExpired, isStale, type JourneyStage } from '../../lib/schema/content';
+import { isStale, type JourneyStage } from '../../lib/schema/content';
+import type { EventKind } from '../../lib/schema/events';
 import type { PageContext } from '../../lib/schema/page-context';
 import type { Settings } from '../../lib/settings';
-import { escapeHtml, renderItem, type VariableValues } from '../../lib/templates/render';
+import { escapeHtml, type VariableValues } from '../../lib/templates/render';
 import { sanitizeHtml } from '../../lib/templates/sanitize';
-import { variableValues } from '../../lib/templates/values';
 import type { TemplateVariable } from '../../lib/templates/variables';
 import { deliver } from './deliver';
 import type { ItemAction } from './result-item';
@@ -26,7 +28,7 @@ interface Options {
   context: PageContext | undefined;
   settings: Settings | undefined;
   today: string;
-  /** The stage the rep is working in: the stage filter, else the inferred stage. */
+  /** The stage the rep is working in: the stage filter, else the inferred stage (see stageOfUse). */
   workingStage: JourneyStage | undefined;
   /** When the rep started looking: first keystroke, else panel open or the last action. */
   sessionStart: React.RefObject<number>;
@@ -40,8 +42,7 @@ export function useItemActions({ tabId, context, settings, today, workingStage, 
 
   const record = useCallback(
     (input: Omit<EventInput, 'site' | 'pageKind'>) => {
-      const where = context?.supported && context.site ? { site: context.site, pageKind: context.pageKind } : {};
-      void track(getDb(), { ...input, ...where }, { logQueries: settings?.logQueries ?? true })
+      void track(getDb(), { ...input, ...eventPlace(context) }, { logQueries: settings?.logQueries ?? true })
         .then(() => messenger('panel', 'bg', runtimeTransport).request('panel->bg:upload-events'))
         // Recording never gets in the rep's way (a full disk is shown in the banner by track);
         // the background drains the outbox on its alarm.
@@ -52,20 +53,15 @@ export function useItemActions({ tabId, context, settings, today, workingStage, 
 
   const run = useCallback(
     async (item: StoredItem, action: ItemAction, extra?: VariableValues) => {
-      if (isExpired(item, today)) {
-        notify('error', t('expiredNotice', [item.expires ?? '', item.owner]));
+      const refused = refusal(item, today);
+      if (refused !== null) {
+        notify('error', refused);
         return;
       }
       const stale = isStale(item, today);
-      const base = {
-        contentId: item.id,
-        contentType: item.type,
-        stage: workingStage ?? item.stages[0],
-        timeToContentMs: Math.max(0, Math.round(Date.now() - (sessionStart.current ?? Date.now()))),
-        ...(stale ? { stale: true } : {}),
-      };
-      const done = (kind: EventInput['kind']) => {
-        record({ kind, ...base });
+      const timeToContentMs = Math.max(0, Math.round(Date.now() - (sessionStart.current ?? Date.now())));
+      const done = (kind: EventKind) => {
+        record(itemEvent(item, { kind, context, workingStage, today, timeToContentMs }));
         sessionStart.current = Date.now();
       };
       try {
@@ -80,14 +76,18 @@ export function useItemActions({ tabId, context, settings, today, workingStage, 
           done('copy_link');
           return;
         }
-        const rendered = renderItem(item, { ...variableValues(context, settings?.profile), ...extra });
         const kind = action === 'insert' ? 'insert' : 'copy';
+        const rendered = renderForPage(item, { context, profile: settings?.profile, typed: extra, today });
+        if (!rendered.ok) {
+          notify('error', rendered.message);
+          return;
+        }
         if (rendered.missing.length > 0) {
           setPending({ item, action: kind, missing: rendered.missing });
           return;
         }
         setPending(null);
-        const payload = { html: sanitizeHtml(rendered.html), text: rendered.text, subject: rendered.subject };
+        const payload = { ...rendered.payload, html: sanitizeHtml(rendered.payload.html) };
         if (kind === 'copy') {
           await writeClipboard(payload);
           notify(stale ? 'warning' : 'info', t('copied', item.title) + (stale ? ` ${t('staleNotice', [item.review_by ?? '', item.owner])}` : ''));

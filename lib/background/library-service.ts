@@ -1,4 +1,5 @@
 import { getDb, getMeta, type QuiverDb, type StoredItem } from '../db';
+import { renderForPage } from '../delivery/render-for-page';
 import { t } from '../i18n';
 import { isExpired, isStale, todayIso } from '../schema/content';
 import type { PaletteItem, RenderReply, SearchRequest, ShortcutConfig } from '../schema/messages';
@@ -6,9 +7,6 @@ import type { PageContext } from '../schema/page-context';
 import { createSearchEngine, type SearchEngine } from '../search';
 import { loadSearchSnapshot } from '../search/persist';
 import type { Settings } from '../settings';
-import { renderItem, type VariableValues } from '../templates/render';
-import { variableValues } from '../templates/values';
-import { isTemplateVariable } from '../templates/variables';
 
 /**
  * The library as the background serves it to content scripts (palette, shortcuts). The engine
@@ -70,7 +68,7 @@ export class LibraryService {
     return this.db.items.where('shortcut').equals(shortcut.toLowerCase()).first();
   }
 
-  /** Renders an item for a page; expired items are refused with the reason and the owner. */
+  /** Renders an item for a page (lib/delivery): expired items are refused with the reason and the owner. */
   async render(
     target: { id?: string; shortcut?: string },
     context: PageContext,
@@ -84,19 +82,15 @@ export class LibraryService {
         ? await this.findByShortcut(target.shortcut)
         : undefined;
     if (!item) return { ok: false, reason: 'not-found', message: t('renderNotFound') };
-    if (isExpired(item, today)) {
-      return { ok: false, reason: 'expired', message: t('expiredNotice', [item.expires ?? '', item.owner]) };
-    }
-    const values: VariableValues = { ...variableValues(context, settings.profile) };
-    for (const [name, value] of Object.entries(typed)) if (isTemplateVariable(name) && value.trim()) values[name] = value;
-    const rendered = renderItem(item, values);
+    const rendered = renderForPage(item, { context, profile: settings.profile, typed, today });
+    if (!rendered.ok) return rendered;
     return {
       ok: true,
       id: item.id,
       title: item.title,
-      payload: { html: rendered.html, text: rendered.text, ...(rendered.subject ? { subject: rendered.subject } : {}) },
+      payload: rendered.payload,
       missing: rendered.missing.map((name) => ({ name, label: t(`var_${name.replace('.', '_')}`) })),
-      stale: isStale(item, today),
+      stale: rendered.stale,
     };
   }
 

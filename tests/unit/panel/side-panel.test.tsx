@@ -1,9 +1,12 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanel } from '../../../components/panel/side-panel';
 import { usePanelStore } from '../../../components/panel/store';
 import { getDb, seedDemoLibrary } from '../../../lib/db';
+import type { UsageEvent } from '../../../lib/schema/events';
+import type { PageContext } from '../../../lib/schema/page-context';
 import { sampleItems } from '../support/items';
 
 const initial = usePanelStore.getState();
@@ -15,6 +18,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await getDb().items.clear();
   await getDb().meta.clear();
+  await getDb().outbox.clear();
+  window.history.replaceState(null, '', '/');
 });
 
 async function renderPanel() {
@@ -104,5 +109,32 @@ describe('side panel', () => {
     await renderPanel();
     const region = screen.getByRole('region', { name: 'Page context' });
     expect(await within(region).findByText(/not supported|No page is bound/)).toBeVisible();
+  });
+
+  test('a use is counted under the stage the page suggests when the item is meant for it, else the item’s first stage', async () => {
+    // Bound to a tab showing a new Gmail email: the page suggests Awareness.
+    const newEmail: PageContext = { site: 'gmail', supported: true, pageKind: 'compose', url: 'https://mail.google.com/mail/u/0/#inbox?compose=new', isReply: false, editor: { kind: 'rich', label: 'Message Body' } };
+    window.history.replaceState(null, '', '/sidepanel.html?tabId=7');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(newEmail);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: vi.fn(async () => {}) } });
+    const { user, results } = await renderPanel();
+    const awareness = screen.getByRole('button', { name: 'Awareness' });
+    await waitFor(() => expect(awareness).toHaveAttribute('aria-pressed', 'true'));
+    // Without a stage filter the working stage is the page's; the case study is not for it.
+    await user.click(awareness);
+    await user.type(screen.getByRole('searchbox', { name: 'Search content' }), 'nordhafen');
+    const caseStudy = (await within(results).findByText('Nordhafen Logistik cut empty miles 18%')).closest('li')!;
+    await user.click(within(caseStudy).getByRole('button', { name: 'Copy link' }));
+    // The deck is meant for awareness: counted there.
+    await user.clear(screen.getByRole('searchbox', { name: 'Search content' }));
+    const deck = (await within(results).findByText('Corporate overview deck 2025')).closest('li')!;
+    await user.click(within(deck).getByRole('button', { name: 'Copy link' }));
+    await waitFor(async () => {
+      const uses = (await getDb().outbox.toArray()).map((r) => r.event as UsageEvent).filter((e) => e.kind === 'copy_link');
+      expect(uses.map((e) => [e.contentId, e.stage, e.site])).toEqual([
+        ['nordhafen-case-study', 'interest', 'gmail'],
+        ['old-deck', 'awareness', 'gmail'],
+      ]);
+    });
   });
 });
