@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, getMeta } from '../../lib/db';
 import { t } from '../../lib/i18n';
+import { stageLabel } from '../../lib/labels';
 import { DEFAULT_STAGE_ENTRIES, mergeStageMaps, stageKey } from '../../lib/recommend';
-import { JOURNEY_STAGES, type JourneyStage } from '../../lib/schema/content';
+import { JOURNEY_STAGES } from '../../lib/schema/content';
 import { fieldLabel } from '../panel/reason-text';
 
 /** The CRM stage → journey stage rules in force: the defaults, with the org's overrides marked. */
@@ -12,7 +13,6 @@ export function StageMapTable() {
   const merged = mergeStageMaps({}, overrides);
   const defaultKeys = new Set(DEFAULT_STAGE_ENTRIES.map((e) => stageKey(e.crmStage)));
   const extra = Object.keys(overrides).filter((k) => !defaultKeys.has(stageKey(k)) && merged.has(stageKey(k)));
-  const label = (s: JourneyStage) => t(`stage_${s}`);
   return (
     <section aria-labelledby="opt-stage-map">
       <h2 id="opt-stage-map">{t('optStageMapSection')}</h2>
@@ -35,7 +35,7 @@ export function StageMapTable() {
                 <td>{fieldLabel(e.field)}</td>
                 <td>{e.crmStage}</td>
                 <td>
-                  {label(override ?? e.stage)}
+                  {stageLabel(override ?? e.stage)}
                   {override && override !== e.stage && <span className="badge badge-org"> {t('optStageMapOrg')}</span>}
                 </td>
               </tr>
@@ -45,7 +45,7 @@ export function StageMapTable() {
             <tr key={`org-${k}`}>
               <td colSpan={2}>{t('optStageMapOrg')}</td>
               <td>{k}</td>
-              <td>{label(merged.get(stageKey(k)) ?? JOURNEY_STAGES[0])}</td>
+              <td>{stageLabel(merged.get(stageKey(k)) ?? JOURNEY_STAGES[0])}</td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../lib/i18n';
 import type { TemplateVariable } from '../../lib/templates/variables';
-import { variableLabel } from './labels';
+import { variableLabel } from '../../lib/labels';
 
 interface Props {
   title: string;

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n';
 import { CONTENT_TYPES, JOURNEY_STAGES, type ContentType } from '../../lib/schema/content';
-import { stageLabel, typeLabel } from './labels';
+import { stageLabel, typeLabel } from '../../lib/labels';
 import { usePanelStore } from './store';
 
 /** One toggle per journey stage, and a content-type filter. */

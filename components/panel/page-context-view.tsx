@@ -1,7 +1,7 @@
 import { t } from '../../lib/i18n';
 import type { PageContext } from '../../lib/schema/page-context';
 import { prospectOf } from '../../lib/templates/values';
-import { pageKindLabel, siteLabel } from './labels';
+import { pageKindLabel, siteLabel } from '../../lib/labels';
 import type { PageContextState } from './use-page-context';
 
 function Row({ label, value }: { label: string; value: string | undefined }) {

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n';
 import type { Reason } from '../../lib/recommend';
-import { stageLabel } from './labels';
+import { stageLabel } from '../../lib/labels';
 
 const FIELD_KEYS: Record<string, string> = {
   'Opportunity stage': 'fieldOpportunityStage',

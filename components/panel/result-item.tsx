@@ -4,7 +4,7 @@ import { t } from '../../lib/i18n';
 import { isExpired, isStale, isTemplateType } from '../../lib/schema/content';
 import { renderPreview } from '../../lib/templates/render';
 import { sanitizeHtml } from '../../lib/templates/sanitize';
-import { stageLabel, typeLabel, variableLabel } from './labels';
+import { stageLabel, typeLabel, variableLabel } from '../../lib/labels';
 
 export type ItemAction = 'insert' | 'copy' | 'copy_link' | 'open_asset';
 

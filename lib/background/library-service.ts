@@ -1,6 +1,7 @@
 import { getDb, getMeta, type QuiverDb, type StoredItem } from '../db';
 import { renderForPage } from '../delivery/render-for-page';
 import { t } from '../i18n';
+import { variableLabel } from '../labels';
 import { isExpired, isStale, todayIso } from '../schema/content';
 import type { PaletteItem, RenderReply, SearchRequest, ShortcutConfig } from '../schema/messages';
 import type { PageContext } from '../schema/page-context';
@@ -89,7 +90,7 @@ export class LibraryService {
       id: item.id,
       title: item.title,
       payload: rendered.payload,
-      missing: rendered.missing.map((name) => ({ name, label: t(`var_${name.replace('.', '_')}`) })),
+      missing: rendered.missing.map((name) => ({ name, label: variableLabel(name) })),
       stale: rendered.stale,
     };
   }

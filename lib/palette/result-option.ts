@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { typeLabel } from '../labels';
 import type { PaletteItem } from '../schema/messages';
 
 /*
@@ -30,7 +31,7 @@ export function resultOption(doc: Document, item: PaletteItem, index: number): H
   } else if (item.stale) {
     li.append(span(doc, 'badge stale', t('badgeStale')));
   }
-  const meta = [t(`type_${item.type}`), item.shortcut ? t('paletteShortcut', item.shortcut) : ''].filter(Boolean).join(' · ');
+  const meta = [typeLabel(item.type), item.shortcut ? t('paletteShortcut', item.shortcut) : ''].filter(Boolean).join(' · ');
   li.append(span(doc, 'meta', meta));
   if (item.expired) li.append(span(doc, 'reason', t('paletteExpiredReason', item.owner)));
   else if (item.stale) li.append(span(doc, 'meta', t('paletteStaleReason', item.owner)));

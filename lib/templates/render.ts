@@ -103,9 +103,10 @@ export function renderItem(item: ContentItem, values: VariableValues): RenderedC
 }
 
 /** Preview: variables shown as readable placeholders, e.g. ⟨first name | there⟩. */
-export function renderPreview(item: ContentItem, label: (name: string) => string): { html: string; subject?: string } {
+export function renderPreview(item: ContentItem, label: (name: TemplateVariable) => string): { html: string; subject?: string } {
+  // Only known variables get this far (an unknown one is an import error); any other shows as written.
   const placeholder = (name: string, fallback: string | undefined) =>
-    `⟨${label(name)}${fallback !== undefined ? ` | ${fallback}` : ''}⟩`;
+    `⟨${isTemplateVariable(name) ? label(name) : name}${fallback !== undefined ? ` | ${fallback}` : ''}⟩`;
   const { html } = renderBody(
     item.body,
     (name, _v, fallback) =>

@@ -4,7 +4,7 @@ import type { Adoption as AdoptionStats, RepActivity } from '../../../lib/schema
 import { AXIS_TICK, CHART_COLORS, ChartFigure } from '../chart-figure';
 import { DashboardSection, EmptyState } from '../dashboard-section';
 import { formatDay } from '../format';
-import { repLabel } from '../labels';
+import { repLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 
 type Week = AdoptionStats['weeks'][number];

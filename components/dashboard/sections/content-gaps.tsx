@@ -2,7 +2,7 @@ import { t } from '../../../lib/i18n';
 import type { ContentGap } from '../../../lib/schema/stats';
 import { DashboardSection, EmptyState } from '../dashboard-section';
 import { formatDateTime } from '../format';
-import { stageFilterLabel } from '../labels';
+import { stageFilterLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 
 /** Built per render: labels come from t(), which must not run at import time. */

@@ -2,7 +2,7 @@ import { t } from '../../../lib/i18n';
 import type { LibraryItemRef, NeverUsed as NeverUsedStats } from '../../../lib/schema/stats';
 import { DashboardSection, EmptyState } from '../dashboard-section';
 import { formatCount, formatShare } from '../format';
-import { typeLabel } from '../labels';
+import { typeLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 
 /** Built per render: labels come from t(), which must not run at import time. */

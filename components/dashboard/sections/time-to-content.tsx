@@ -2,7 +2,7 @@ import { t } from '../../../lib/i18n';
 import type { TimeToContent as Timing, TimeToContentStats } from '../../../lib/schema/stats';
 import { DashboardSection, EmptyState } from '../dashboard-section';
 import { formatCount, formatSeconds, msToSeconds } from '../format';
-import { siteLabel, stageLabel } from '../labels';
+import { siteOrOtherLabel, stageOrNoneLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 
 function timingColumns<Row extends Timing>(key: string, header: string, label: (row: Row) => string): Column<Row>[] {
@@ -16,8 +16,8 @@ function timingColumns<Row extends Timing>(key: string, header: string, label: (
 
 type SiteTiming = TimeToContentStats['bySite'][number];
 type StageTiming = TimeToContentStats['byStage'][number];
-const siteColumns = () => timingColumns<SiteTiming>('site', t('dashColSite'), (row) => siteLabel(row.site));
-const stageColumns = () => timingColumns<StageTiming>('stage', t('dashColStage'), (row) => stageLabel(row.stage));
+const siteColumns = () => timingColumns<SiteTiming>('site', t('dashColSite'), (row) => siteOrOtherLabel(row.site));
+const stageColumns = () => timingColumns<StageTiming>('stage', t('dashColStage'), (row) => stageOrNoneLabel(row.stage));
 
 /** How long reps hunt before they find something to send: the cost the library should cut. */
 export function TimeToContent({ timing, csvName }: { timing: TimeToContentStats; csvName: string }) {

@@ -1,7 +1,7 @@
 import { t } from '../../../lib/i18n';
 import type { ContentUsage } from '../../../lib/schema/stats';
 import { DashboardSection, EmptyState } from '../dashboard-section';
-import { typeLabel } from '../labels';
+import { typeLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 
 /** Built per render: labels come from t(), which must not run at import time. */

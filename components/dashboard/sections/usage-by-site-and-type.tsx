@@ -1,7 +1,7 @@
 import { t } from '../../../lib/i18n';
 import type { ActivityCounts, SiteActivity, TypeActivity } from '../../../lib/schema/stats';
 import { DashboardSection, EmptyState } from '../dashboard-section';
-import { siteLabel, typeLabel } from '../labels';
+import { siteOrOtherLabel, typeOrNoneLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 
 function activityColumns<Row extends ActivityCounts>(key: string, header: string, label: (row: Row) => string): Column<Row>[] {
@@ -26,7 +26,7 @@ export function UsageBySiteAndType({ bySite, byType, csvName }: { bySite: SiteAc
         <div className="table-pair">
           <SortableTable
             caption={t('dashBySiteCaption')}
-            columns={activityColumns<SiteActivity>('site', t('dashColSite'), (row) => siteLabel(row.site))}
+            columns={activityColumns<SiteActivity>('site', t('dashColSite'), (row) => siteOrOtherLabel(row.site))}
             rows={bySite}
             rowKey={(row) => String(row.site)}
             initialSort={{ key: 'uses', direction: 'descending' }}
@@ -34,7 +34,7 @@ export function UsageBySiteAndType({ bySite, byType, csvName }: { bySite: SiteAc
           />
           <SortableTable
             caption={t('dashByTypeCaption')}
-            columns={activityColumns<TypeActivity>('type', t('dashColType'), (row) => typeLabel(row.type))}
+            columns={activityColumns<TypeActivity>('type', t('dashColType'), (row) => typeOrNoneLabel(row.type))}
             rows={byType}
             rowKey={(row) => String(row.type)}
             initialSort={{ key: 'uses', direction: 'descending' }}

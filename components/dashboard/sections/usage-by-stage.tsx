@@ -4,14 +4,14 @@ import type { JourneyStage } from '../../../lib/schema/content';
 import type { StageActivity, StageCoverage } from '../../../lib/schema/stats';
 import { AXIS_TICK, CHART_COLORS, ChartFigure } from '../chart-figure';
 import { DashboardSection } from '../dashboard-section';
-import { stageLabel } from '../labels';
+import { stageOrNoneLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 
 /** A stage's activity next to how much content the library has for it (null: events without a stage). */
 type StageRow = StageActivity & { items: number | null };
 
 const columns = (): Column<StageRow>[] => [
-  { key: 'stage', header: t('dashColStage'), value: (row) => stageLabel(row.stage) },
+  { key: 'stage', header: t('dashColStage'), value: (row) => stageOrNoneLabel(row.stage) },
   { key: 'items', header: t('dashColItemsAvailable'), value: (row) => row.items, numeric: true },
   { key: 'uses', header: t('dashColUses'), value: (row) => row.uses, numeric: true },
   { key: 'previews', header: t('dashColPreviews'), value: (row) => row.previews, numeric: true },
@@ -29,7 +29,7 @@ export function UsageByStage({ byStage, coverage, csvName }: { byStage: StageAct
     // Events without a stage get a row only when there are some.
     .filter((row) => row.stage !== null || row.uses + row.previews + row.searches > 0)
     .map((row) => ({ ...row, items: row.stage === null ? null : itemsAt(row.stage) }));
-  const data = rows.map((row) => ({ label: stageLabel(row.stage), uses: row.uses, items: row.items ?? 0 }));
+  const data = rows.map((row) => ({ label: stageOrNoneLabel(row.stage), uses: row.uses, items: row.items ?? 0 }));
   return (
     <DashboardSection title={t('dashUsageByStage')}>
       <ChartFigure

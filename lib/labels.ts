@@ -1,0 +1,39 @@
+import { t } from './i18n';
+import type { ContentType, JourneyStage } from './schema/content';
+import type { PageKind, Site } from './schema/page-context';
+import type { TemplateVariable } from './templates/variables';
+
+/*
+ * What a rep or a manager reads for the domain's fixed words, in their language: journey
+ * stages, content types, sites, page kinds and template variables. The one place their
+ * catalogue keys are spelled; the side panel, the palette, the options page, the dashboard
+ * and the background's fill form all label through here.
+ */
+
+export const stageLabel = (stage: JourneyStage): string => t(`stage_${stage}`);
+export const typeLabel = (type: ContentType): string => t(`type_${type}`);
+export const siteLabel = (site: Site): string => t(`site_${site}`);
+export const pageKindLabel = (kind: PageKind): string => t(`pageKind_${kind}`);
+/** `my.first_name` → "Your first name". */
+export const variableLabel = (name: TemplateVariable): string => t(`var_${name.replace('.', '_')}`);
+
+// The dashboard's rows group events by these fields, which an event may lack.
+
+export const stageOrNoneLabel = (stage: JourneyStage | null): string => (stage === null ? t('dashNoStage') : stageLabel(stage));
+export const typeOrNoneLabel = (type: ContentType | null): string => (type === null ? t('dashNoType') : typeLabel(type));
+/** Events from pages no adapter reads carry no site. */
+export const siteOrOtherLabel = (site: Site | null): string => (site === null ? t('dashOtherPages') : siteLabel(site));
+
+/** The rep of a browser whose profile has no email is `""` in the stats payload. */
+export function repLabel(user: string): string {
+  return user === '' ? t('dashUnnamedRep') : user;
+}
+
+/** A search's stage filter, "interest,engagement", as "Interest, Engagement"; "" is any stage. */
+export function stageFilterLabel(stageFilter: string): string {
+  if (stageFilter === '') return t('dashAnyStage');
+  return stageFilter
+    .split(',')
+    .map((s) => stageOrNoneLabel(s as JourneyStage))
+    .join(', ');
+}
