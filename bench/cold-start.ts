@@ -11,7 +11,7 @@ if (!file) throw new Error('usage: cold-start.ts <snapshot file> <typed query>')
 
 const started = performance.now();
 // tsx compiles the engine on import; a real page loads a prebuilt bundle, so this is reported apart.
-const { createSearchEngine } = await import('../lib/search/index.ts');
+const { createSearchEngine } = await import('../lib/search/index');
 const imported = performance.now();
 const bytes = new Uint8Array(readFileSync(file));
 const read = performance.now();

@@ -1,11 +1,46 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { FirstPage } from './search/first-page-cache';
+import type { OrgSettings } from './schema/api';
 import type { ContentItem } from './schema/content';
+import type { SkippedItem, SyncProgress, SyncStatus } from './sync/sync-state';
 
 /** A content item as cached in the browser; `version` and `updated_at` come from the server. */
 export type StoredItem = ContentItem & { version?: number; updated_at?: string };
 
+/**
+ * Everything kept in the `meta` table, by key: a misspelt key, or a value of the wrong shape,
+ * fails the type check. The constants that name some of them (SYNC_META, UPLOAD_META…) live
+ * beside the code that writes them.
+ */
+export interface MetaValues {
+  /** Bumped with every change to the cached library (bumpLibraryRevision). */
+  libraryRevision: number;
+  librarySource: LibrarySource;
+  /** The extension version the demo library was last seeded for. */
+  demoSeededFor: string;
+  libraryCursor: string;
+  librarySourceKey: string;
+  libraryEtag: { cursor: string; etag: string };
+  librarySkippedItems: SkippedItem[];
+  syncStatus: SyncStatus;
+  syncProgress: SyncProgress;
+  orgSettings: OrgSettings;
+  syncRetryAttempt: number;
+  uploadRetryAttempt: number;
+  /** Epoch milliseconds before which an upload waits (backoff). */
+  uploadNotBefore: number;
+  /** Events dropped from the full outbox, oldest first. */
+  outboxDropped: number;
+  eventsRejected: { count: number; last: string };
+  /** The side panel's remembered first pages (lib/search/first-page-cache.ts). */
+  panelFirstPages: FirstPage[];
+  /** The persisted search index (lib/search/persist.ts). */
+  searchIndex: Uint8Array;
+}
+export type MetaKey = keyof MetaValues;
+
 export interface MetaRow {
-  key: string;
+  key: MetaKey;
   value: unknown;
 }
 
@@ -58,12 +93,12 @@ export function getDb(): QuiverDb {
   return shared;
 }
 
-export async function getMeta<T>(db: QuiverDb, key: string): Promise<T | undefined> {
+export async function getMeta<K extends MetaKey>(db: QuiverDb, key: K): Promise<MetaValues[K] | undefined> {
   const row = await db.meta.get(key);
-  return row?.value as T | undefined;
+  return row?.value as MetaValues[K] | undefined;
 }
 
-export async function setMeta(db: QuiverDb, key: string, value: unknown): Promise<void> {
+export async function setMeta<K extends MetaKey>(db: QuiverDb, key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value });
 }
 
@@ -72,7 +107,7 @@ export async function setMeta(db: QuiverDb, key: string, value: unknown): Promis
  * context holding an index (the background's engine) knows when to refresh it.
  */
 export async function bumpLibraryRevision(db: QuiverDb): Promise<void> {
-  const current = (await getMeta<number>(db, 'libraryRevision')) ?? 0;
+  const current = (await getMeta(db, 'libraryRevision')) ?? 0;
   await setMeta(db, 'libraryRevision', current + 1);
 }
 
@@ -85,7 +120,7 @@ export type LibrarySource = 'demo' | 'server';
  */
 export async function seedDemoLibrary(db: QuiverDb, items: ContentItem[]): Promise<'seeded' | 'skipped'> {
   return db.transaction('rw', db.items, db.meta, async () => {
-    const source = await getMeta<LibrarySource>(db, 'librarySource');
+    const source = await getMeta(db, 'librarySource');
     if (source === 'server') return 'skipped';
     const keep = new Set(items.map((i) => i.id));
     const stale = (await db.items.toCollection().primaryKeys()).filter((id) => !keep.has(id));

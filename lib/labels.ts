@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 import type { ContentType, JourneyStage } from './schema/content';
 import type { PageKind, Site } from './schema/page-context';
 import type { TemplateVariable } from './templates/variables';
@@ -14,8 +14,11 @@ export const stageLabel = (stage: JourneyStage): string => t(`stage_${stage}`);
 export const typeLabel = (type: ContentType): string => t(`type_${type}`);
 export const siteLabel = (site: Site): string => t(`site_${site}`);
 export const pageKindLabel = (kind: PageKind): string => t(`pageKind_${kind}`);
+/** The catalogue key of a variable's label: `my.first_name` → `var_my_first_name`. */
+type VariableKey<N extends string> = N extends `my.${infer Own}` ? `var_my_${Own}` : `var_${N}`;
 /** `my.first_name` → "Your first name". */
-export const variableLabel = (name: TemplateVariable): string => t(`var_${name.replace('.', '_')}`);
+export const variableLabel = (name: TemplateVariable): string =>
+  t(`var_${name.replace('.', '_')}` as VariableKey<TemplateVariable> satisfies MessageKey);
 
 // The dashboard's rows group events by these fields, which an event may lack.
 

@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { storedValue } from './stored-value';
 
 /** The rep's own details, used for the `my.*` template variables. */
 export const profileSchema = z.object({
@@ -24,28 +24,22 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-const KEY = 'settings';
-
-export async function loadSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
+function readSettings(stored: unknown): Settings {
   const parsed = settingsSchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : settingsSchema.parse({});
 }
 
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = settingsSchema.parse({ ...(await loadSettings()), ...patch });
-  await browser.storage.local.set({ [KEY]: next });
-  return next;
+/** The rep's settings, in extension-local storage (never synced): what the options page saves. */
+export const settingsStore = storedValue('local:settings', readSettings);
+
+export function loadSettings(): Promise<Settings> {
+  return settingsStore.get();
 }
 
-export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(KEY in changes)) return;
-    const parsed = settingsSchema.safeParse(changes[KEY]?.newValue ?? {});
-    if (parsed.success) listener(parsed.data);
-  };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = settingsSchema.parse({ ...(await loadSettings()), ...patch });
+  await settingsStore.set(next);
+  return next;
 }
 
 export function isServerConfigured(settings: Pick<Settings, 'serverUrl' | 'token'>): boolean {

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { storedValue } from './stored-value';
 
 /*
  * The browser's storage being full, as every part of the extension learns of it. A write to
@@ -9,12 +9,15 @@ import { browser } from 'wxt/browser';
  * worker alike.
  */
 
-const KEY = 'storageFull';
-
 export interface StorageFull {
   /** When a write last failed for lack of space. */
   at: string;
 }
+
+/** Null while writes go through. */
+export const storageFullStore = storedValue<StorageFull | null>('session:storageFull', (stored) =>
+  stored && typeof stored === 'object' && typeof (stored as StorageFull).at === 'string' ? { at: (stored as StorageFull).at } : null,
+);
 
 /**
  * A write refused for lack of space: QuotaExceededError, as IndexedDB reports it on a request
@@ -32,7 +35,7 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
 /** Says storage is full. Never throws: nothing here may hide the failure being reported. */
 export async function noteStorageFull(now = new Date()): Promise<void> {
   try {
-    await browser.storage.session.set({ [KEY]: { at: now.toISOString() } satisfies StorageFull });
+    await storageFullStore.set({ at: now.toISOString() });
   } catch {
     // No extension storage to say it in (a test harness): the failure itself is still reported.
   }
@@ -46,24 +49,8 @@ export async function noteWriteFailed(error: unknown): Promise<void> {
 /** A write went through: storage is not full (any more). */
 export async function noteWriteWorked(): Promise<void> {
   try {
-    await browser.storage.session.remove(KEY);
+    await storageFullStore.clear();
   } catch {
     // As above.
   }
-}
-
-export async function readStorageFull(): Promise<StorageFull | null> {
-  try {
-    return ((await browser.storage.session.get(KEY))[KEY] as StorageFull | undefined) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export function onStorageFullChanged(listener: (state: StorageFull | null) => void): () => void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'session' && KEY in changes) listener((changes[KEY]?.newValue as StorageFull | undefined) ?? null);
-  };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
 }

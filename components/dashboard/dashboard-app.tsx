@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { t } from '../../lib/i18n';
 import type { StatsQuery } from '../../lib/schema/stats';
-import type { DashboardEnv } from './dashboard-env';
-import { initialQuery, querySearch } from './date-range';
+import type { DashboardEnv } from '../../lib/dashboard/dashboard-env';
+import { initialQuery, querySearch } from '../../lib/dashboard/date-range';
 import { KpiTiles } from './kpi-tiles';
 import { Adoption } from './sections/adoption';
 import { ContentGaps } from './sections/content-gaps';

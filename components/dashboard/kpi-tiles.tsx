@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n';
 import type { Stats } from '../../lib/schema/stats';
-import { formatCount, formatSeconds, formatShare } from './format';
+import { formatCount, formatSeconds, formatShare } from '../../lib/dashboard/format';
 
 /** The five figures a manager reads before anything else. */
 export function KpiTiles({ stats }: { stats: Stats }) {

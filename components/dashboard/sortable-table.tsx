@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { t } from '../../lib/i18n';
-import { downloadCsv, toCsv, type CsvCell } from './csv';
-import { formatCount } from './format';
+import { downloadCsv, toCsv, type CsvCell } from '../../lib/dashboard/csv';
+import { formatCount } from '../../lib/dashboard/format';
 
 export interface Column<Row> {
   key: string;

@@ -1,5 +1,5 @@
 import { t } from '../../lib/i18n';
-import type { ServerFallback, StatsResult } from '../../lib/kpi/stats-source';
+import type { ServerFallback, StatsResult } from '../../lib/dashboard/stats-source';
 
 function fallbackMessage(fallback: ServerFallback, serverUrl: string): string {
   switch (fallback.reason) {

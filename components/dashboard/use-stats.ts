@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { loadStats, type StatsResult } from '../../lib/kpi/stats-source';
+import { loadStats, type StatsResult } from '../../lib/dashboard/stats-source';
 import type { StatsQuery } from '../../lib/schema/stats';
-import type { DashboardEnv } from './dashboard-env';
+import type { DashboardEnv } from '../../lib/dashboard/dashboard-env';
 
 export interface StatsState {
   /** The last figures shown; kept while new ones load so the page does not blank on every filter. */
@@ -11,7 +11,7 @@ export interface StatsState {
 }
 
 /**
- * The figures for a query, from the server or this browser (lib/kpi/stats-source.ts), fetched
+ * The figures for a query, from the server or this browser (lib/dashboard/stats-source.ts), fetched
  * again when the query changes, when settings change (a manager pasting a token) or on refresh.
  */
 export function useStats(env: DashboardEnv, query: StatsQuery, refreshes: number): StatsState {
@@ -19,13 +19,13 @@ export function useStats(env: DashboardEnv, query: StatsQuery, refreshes: number
   const [settingsVersion, setSettingsVersion] = useState(0);
   const queryKey = JSON.stringify(query);
 
-  useEffect(() => env.onSettingsChanged(() => setSettingsVersion((v) => v + 1)), [env]);
+  useEffect(() => env.settings.watch(() => setSettingsVersion((v) => v + 1)), [env]);
 
   useEffect(() => {
     let current = true;
     setState((s) => ({ result: s.result, loading: true }));
     (async () => {
-      const settings = await env.loadSettings();
+      const settings = await env.settings.get();
       const result = await loadStats({ fetch: env.fetch, db: env.db, settings, today: env.today() }, query);
       if (current) setState({ result, loading: false });
     })().catch((error: unknown) => {

@@ -4,11 +4,11 @@ import { t } from '../../lib/i18n';
 import { stageLabel } from '../../lib/labels';
 import { DEFAULT_STAGE_ENTRIES, mergeStageMaps, stageKey } from '../../lib/recommend';
 import { JOURNEY_STAGES } from '../../lib/schema/content';
-import { fieldLabel } from '../panel/reason-text';
+import { fieldLabel } from '../../lib/recommend/reason-text';
 
 /** The CRM stage → journey stage rules in force: the defaults, with the org's overrides marked. */
 export function StageMapTable() {
-  const org = useLiveQuery(() => getMeta<{ stageMap?: Record<string, string> }>(getDb(), 'orgSettings'), []);
+  const org = useLiveQuery(() => getMeta(getDb(), 'orgSettings'), []);
   const overrides = org?.stageMap ?? {};
   const merged = mergeStageMaps({}, overrides);
   const defaultKeys = new Set(DEFAULT_STAGE_ENTRIES.map((e) => stageKey(e.crmStage)));

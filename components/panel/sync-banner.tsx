@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, getMeta, type LibrarySource } from '../../lib/db';
 import { t } from '../../lib/i18n';
 import { readSyncProgress, readSyncStatus } from '../../lib/sync/sync-state';
-import { useStorageFull } from '../use-storage-full';
+import { storageFullStore } from '../../lib/storage-full';
+import { useStoredValue } from '../use-stored-value';
 
 /**
  * What the panel must not hide: the browser's storage full (the cache still answers, but
@@ -13,8 +14,8 @@ export function SyncBanner() {
   const db = getDb();
   const status = useLiveQuery(() => readSyncStatus(db), []);
   const progress = useLiveQuery(() => readSyncProgress(db), []);
-  const source = useLiveQuery(() => getMeta<LibrarySource>(db, 'librarySource'), []);
-  const storageFull = useStorageFull();
+  const source = useLiveQuery(() => getMeta(db, 'librarySource'), []);
+  const storageFull = useStoredValue(storageFullStore);
   if (storageFull) return <p className="banner notice-error" role="alert">{t('storageFullBanner')}</p>;
   if (status?.state === 'error' && status.error?.code === 'unauthorized') {
     return <p className="banner notice-error" role="alert">{t('statusTokenRejected')}</p>;

@@ -13,7 +13,7 @@ import type { Settings } from '../../lib/settings';
 import { escapeHtml, type VariableValues } from '../../lib/templates/render';
 import { sanitizeHtml } from '../../lib/templates/sanitize';
 import type { TemplateVariable } from '../../lib/templates/variables';
-import { deliver } from './deliver';
+import { deliver } from '../../lib/delivery/deliver';
 import type { ItemAction } from './result-item';
 import { usePanelStore } from './store';
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDb, getMeta } from '../../lib/db';
 import type { SearchClient } from '../../lib/search/client';
 import { openSearchIndex, saveSearchSnapshot, usageSignals } from '../../lib/search/persist';
-import { createPanelSearchClient } from './search-client';
+import { createPanelSearchClient } from '../../lib/search/panel-client';
 
 export interface Library {
   /** The search engine (in its worker); undefined until started. */
@@ -32,7 +32,7 @@ export function useLibrary(): Library {
   const [version, setVersion] = useState(0);
   const bump = () => setVersion((v) => v + 1);
   const itemCount = useLiveQuery(() => db.items.count(), []);
-  const revision = useLiveQuery(() => getMeta<number>(db, 'libraryRevision'), []);
+  const revision = useLiveQuery(() => getMeta(db, 'libraryRevision'), []);
   const usage = useLiveQuery(() => db.usage.toArray(), []);
   const handedRevision = useRef<number | undefined>(undefined);
   const opened = useRef<Promise<void> | undefined>(undefined);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { getDb, type StoredItem } from '../../lib/db';
 import type { ContentType, JourneyStage } from '../../lib/schema/content';
 import type { SearchHit } from '../../lib/search';
-import { readFirstPage, saveFirstPage } from './first-page-cache';
+import { readFirstPage, saveFirstPage } from '../../lib/search/first-page-cache';
 import type { Library } from './use-library';
 
 export interface Results {

@@ -31,7 +31,7 @@ export function useSuggestions({ library, context, today }: Options): {
   suggestions: ShownSuggestion[];
 } {
   const db = getDb();
-  const orgSettings = useLiveQuery(() => getMeta<{ stageMap?: Record<string, string> }>(db, 'orgSettings'), []);
+  const orgSettings = useLiveQuery(() => getMeta(db, 'orgSettings'), []);
   const stageMap = useMemo(() => mergeStageMaps(defaultStageMap(), orgSettings?.stageMap), [orgSettings]);
   const inferred = useMemo(() => inferStage(context, stageMap), [context, stageMap]);
   const stages = usePanelStore((s) => s.stages);

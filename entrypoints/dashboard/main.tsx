@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { DashboardApp } from '../../components/dashboard/dashboard-app';
-import { browserDashboardEnv } from '../../components/dashboard/dashboard-env';
+import { browserDashboardEnv } from '../../lib/dashboard/dashboard-env';
 import { t } from '../../lib/i18n';
 import '../../assets/dashboard.css';
 

@@ -17,7 +17,7 @@ export async function recordUsed(
 ): Promise<null> {
   const item = await db.items.get(msg.id);
   if (!item) return null;
-  const [settings, org] = await Promise.all([loadSettings(), getMeta<{ stageMap?: Record<string, string> }>(db, 'orgSettings')]);
+  const [settings, org] = await Promise.all([loadSettings(), getMeta(db, 'orgSettings')]);
   const event = itemEvent(item, {
     kind: msg.via === 'shortcut' ? 'expand_shortcut' : 'insert',
     context: msg.context,

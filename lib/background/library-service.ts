@@ -22,7 +22,7 @@ export class LibraryService {
   constructor(private readonly db: QuiverDb = getDb()) {}
 
   async getEngine(): Promise<SearchEngine> {
-    const revision = (await getMeta<number>(this.db, 'libraryRevision')) ?? 0;
+    const revision = (await getMeta(this.db, 'libraryRevision')) ?? 0;
     if (this.engine && this.revision === revision) return this.engine;
     this.loading ??= (async () => {
       let engine = this.engine;

@@ -78,7 +78,7 @@ export class SyncService {
     if (result.upserted.length > 0 || result.deleted.length > 0 || result.replaced) void announceShortcutsChanged();
     await tellStorage(result);
     if (result.outcome === 'failed' && result.error && shouldRetry(result.error.code)) {
-      const attempt = (await getMeta<number>(this.db, RETRY_META.sync)) ?? 0;
+      const attempt = (await getMeta(this.db, RETRY_META.sync)) ?? 0;
       await setMeta(this.db, RETRY_META.sync, attempt + 1);
       await browser.alarms.create(ALARMS.syncRetry, { when: Date.now() + backoffDelay(attempt) });
     } else if (result.outcome === 'synced') {
@@ -95,14 +95,14 @@ export class SyncService {
   async upload({ force = false }: { force?: boolean } = {}): Promise<UploadResult | null> {
     const settings = await loadSettings();
     if (!isServerConfigured(settings)) return null;
-    const notBefore = (await getMeta<number>(this.db, RETRY_META.uploadNotBefore)) ?? 0;
+    const notBefore = (await getMeta(this.db, RETRY_META.uploadNotBefore)) ?? 0;
     if (!force && Date.now() < notBefore) return null;
     const result = await uploadOutbox(this.db, clientFor(settings));
     await tellStorage(result);
     // The backoff is bookkeeping: when the disk is full it cannot be kept, and the upload
     // simply runs again on its alarm.
     if (result.outcome === 'failed') {
-      const attempt = (await getMeta<number>(this.db, RETRY_META.upload)) ?? 0;
+      const attempt = (await getMeta(this.db, RETRY_META.upload)) ?? 0;
       await setMeta(this.db, RETRY_META.upload, attempt + 1).catch(() => {});
       await setMeta(this.db, RETRY_META.uploadNotBefore, Date.now() + backoffDelay(attempt, { baseMs: 15_000 })).catch(() => {});
     } else if (notBefore !== 0) {

@@ -22,13 +22,13 @@ export async function enqueueEvents(db: QuiverDb, events: UsageEvent[], limit = 
     if (excess > 0) {
       const oldest = await db.outbox.orderBy('seq').limit(excess).primaryKeys();
       await db.outbox.bulkDelete(oldest);
-      const dropped = (await getMeta<number>(db, 'outboxDropped')) ?? 0;
+      const dropped = (await getMeta(db, 'outboxDropped')) ?? 0;
       await db.meta.put({ key: 'outboxDropped', value: dropped + excess });
     }
   });
 }
 
 export async function outboxStats(db: QuiverDb): Promise<OutboxStats> {
-  const [queued, dropped] = await Promise.all([db.outbox.count(), getMeta<number>(db, 'outboxDropped')]);
+  const [queued, dropped] = await Promise.all([db.outbox.count(), getMeta(db, 'outboxDropped')]);
   return { queued, dropped: dropped ?? 0 };
 }

@@ -53,7 +53,7 @@ async function drain(db: QuiverDb, client: ApiClient, { signal }: { signal?: Abo
         const excess = (await db.history.count()) - HISTORY_LIMIT;
         if (excess > 0) await db.history.bulkDelete(await db.history.orderBy('at').limit(excess).primaryKeys());
         if (rejected > 0) {
-          const before = (await getMeta<{ count: number }>(db, UPLOAD_META.rejected))?.count ?? 0;
+          const before = (await getMeta(db, UPLOAD_META.rejected))?.count ?? 0;
           await setMeta(db, UPLOAD_META.rejected, { count: before + rejected, last: answer.rejected[0]?.message ?? '' });
         }
       });

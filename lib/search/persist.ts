@@ -7,7 +7,7 @@ import type { UsageSignal } from './types';
 export const SEARCH_INDEX_KEY = 'searchIndex';
 
 export async function loadSearchSnapshot(db: QuiverDb): Promise<Uint8Array | undefined> {
-  const value = await getMeta<unknown>(db, SEARCH_INDEX_KEY);
+  const value = await getMeta(db, SEARCH_INDEX_KEY);
   return isByteArray(value) ? value : undefined;
 }
 

@@ -37,7 +37,7 @@ export async function storePage(
 
   await db.transaction('rw', db.items, db.meta, async () => {
     const skippedById = new Map(
-      context.fullSync ? [] : ((await getMeta<SkippedItem[]>(db, SYNC_META.skippedItems)) ?? []).map((s) => [s.id, s]),
+      context.fullSync ? [] : ((await getMeta(db, SYNC_META.skippedItems)) ?? []).map((s) => [s.id, s]),
     );
     if (context.fullSync) await db.items.clear();
     await db.items.bulkPut(valid);

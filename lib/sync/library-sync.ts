@@ -47,7 +47,7 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
   const now = options.now ?? (() => new Date());
   const pageSize = options.pageSize ?? 500;
   const result: SyncResult = { outcome: 'synced', replaced: false, upserted: [], deleted: [], skipped: [], itemCount: 0 };
-  const previous = await getMeta<SyncStatus>(db, SYNC_META.status);
+  const previous = await getMeta(db, SYNC_META.status);
   const startedAt = now().toISOString();
   const status = (patch: Partial<SyncStatus>): SyncStatus => ({
     itemCount: previous?.itemCount ?? 0,
@@ -65,7 +65,7 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
     const sourceKey = await client.sourceKey();
     cursor = await readCursor(db, sourceKey);
     let received = 0;
-    let etag = cursor ? (await getMeta<{ cursor: string; etag: string }>(db, SYNC_META.etag)) : undefined;
+    let etag = cursor ? (await getMeta(db, SYNC_META.etag)) : undefined;
 
     for (;;) {
       if (options.signal?.aborted) throw new ApiError('aborted', 'stopped');
@@ -113,7 +113,7 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
     }
 
     result.itemCount = await db.items.count();
-    const skippedNow = ((await getMeta<SkippedItem[]>(db, SYNC_META.skippedItems)) ?? []).length;
+    const skippedNow = ((await getMeta(db, SYNC_META.skippedItems)) ?? []).length;
     await setMeta(db, SYNC_META.status, status({ state: 'ok', lastSyncedAt: now().toISOString(), itemCount: result.itemCount, skipped: skippedNow }));
     await db.meta.delete(SYNC_META.progress);
     return result;
@@ -143,9 +143,9 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
 /** The stored cursor, if it belongs to this server and token and the cache holds its library. */
 async function readCursor(db: QuiverDb, sourceKey: string): Promise<string | undefined> {
   const [cursor, source, key] = await Promise.all([
-    getMeta<string>(db, SYNC_META.cursor),
-    getMeta<string>(db, SYNC_META.source),
-    getMeta<string>(db, SYNC_META.sourceKey),
+    getMeta(db, SYNC_META.cursor),
+    getMeta(db, SYNC_META.source),
+    getMeta(db, SYNC_META.sourceKey),
   ]);
   return source === 'server' && key === sourceKey && typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
 }

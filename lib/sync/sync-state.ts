@@ -55,13 +55,13 @@ export interface SyncProgress {
 }
 
 export function readSyncStatus(db: QuiverDb): Promise<SyncStatus | undefined> {
-  return getMeta<SyncStatus>(db, SYNC_META.status);
+  return getMeta(db, SYNC_META.status);
 }
 
 export function readSyncProgress(db: QuiverDb): Promise<SyncProgress | undefined> {
-  return getMeta<SyncProgress>(db, SYNC_META.progress);
+  return getMeta(db, SYNC_META.progress);
 }
 
 export async function readSkippedItems(db: QuiverDb): Promise<SkippedItem[]> {
-  return (await getMeta<SkippedItem[]>(db, SYNC_META.skippedItems)) ?? [];
+  return (await getMeta(db, SYNC_META.skippedItems)) ?? [];
 }

@@ -100,7 +100,7 @@ async function runCase(c: PageCase): Promise<void> {
   expect(server.requests[0] ?? '').toContain(c.mode === 'delta' ? `cursor=${CACHED_CURSOR}` : '/api/v1/library');
 
   const after = new Map((await db.items.toArray()).map((i) => [i.id, i]));
-  const cursor = await getMeta<string>(db, SYNC_META.cursor);
+  const cursor = await getMeta(db, SYNC_META.cursor);
   const want = expected.kind === 'stored' ? expected.items : before;
   const differing = [...new Set([...want.keys(), ...after.keys()])].filter(
     (id) => JSON.stringify(want.get(id)) !== JSON.stringify(after.get(id)),

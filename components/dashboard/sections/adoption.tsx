@@ -3,7 +3,7 @@ import { t } from '../../../lib/i18n';
 import type { Adoption as AdoptionStats, RepActivity } from '../../../lib/schema/stats';
 import { AXIS_TICK, CHART_COLORS, ChartFigure } from '../chart-figure';
 import { DashboardSection, EmptyState } from '../dashboard-section';
-import { formatDay } from '../format';
+import { formatDay } from '../../../lib/dashboard/format';
 import { repLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 

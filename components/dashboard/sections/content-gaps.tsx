@@ -1,7 +1,7 @@
 import { t } from '../../../lib/i18n';
 import type { ContentGap } from '../../../lib/schema/stats';
 import { DashboardSection, EmptyState } from '../dashboard-section';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../../lib/dashboard/format';
 import { stageFilterLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 

@@ -1,7 +1,7 @@
 import { t } from '../../../lib/i18n';
 import type { LibraryItemRef, NeverUsed as NeverUsedStats } from '../../../lib/schema/stats';
 import { DashboardSection, EmptyState } from '../dashboard-section';
-import { formatCount, formatShare } from '../format';
+import { formatCount, formatShare } from '../../../lib/dashboard/format';
 import { typeLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 

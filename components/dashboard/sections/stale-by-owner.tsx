@@ -1,7 +1,7 @@
 import { t } from '../../../lib/i18n';
 import type { Governance, OwnerGovernance } from '../../../lib/schema/stats';
 import { DashboardSection, EmptyState } from '../dashboard-section';
-import { formatCount, formatDate } from '../format';
+import { formatCount, formatDate } from '../../../lib/dashboard/format';
 import { SortableTable, type Column } from '../sortable-table';
 
 /** Built per render: labels come from t(), which must not run at import time. */

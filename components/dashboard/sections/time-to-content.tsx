@@ -1,7 +1,7 @@
 import { t } from '../../../lib/i18n';
 import type { TimeToContent as Timing, TimeToContentStats } from '../../../lib/schema/stats';
 import { DashboardSection, EmptyState } from '../dashboard-section';
-import { formatCount, formatSeconds, msToSeconds } from '../format';
+import { formatCount, formatSeconds, msToSeconds } from '../../../lib/dashboard/format';
 import { siteOrOtherLabel, stageOrNoneLabel } from '../../../lib/labels';
 import { SortableTable, type Column } from '../sortable-table';
 

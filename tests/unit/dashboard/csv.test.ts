@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvBlob, csvCell, toCsv } from '../../../components/dashboard/csv';
+import { csvBlob, csvCell, toCsv } from '../../../lib/dashboard/csv';
 
 describe('CSV cells', () => {
   test('quote commas, quotes and line breaks, and double inner quotes', () => {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
 import { computeStats } from '../../../lib/kpi/compute-stats';
-import type { FetchLike } from '../../../lib/kpi/stats-source';
+import type { FetchLike } from '../../../lib/dashboard/stats-source';
 import { statsQuerySchema, type Stats } from '../../../lib/schema/stats';
 import { saveSettings } from '../../../lib/settings';
 import { EVENTS, LIBRARY, TODAY } from '../kpi/fixture';

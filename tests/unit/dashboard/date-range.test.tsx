@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
-import { initialQuery, presetOf, presetRange } from '../../../components/dashboard/date-range';
+import { initialQuery, presetOf, presetRange } from '../../../lib/dashboard/date-range';
 import { EVENTS } from '../kpi/fixture';
 import { renderDashboard, seededDb } from './support';
 

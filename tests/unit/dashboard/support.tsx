@@ -1,12 +1,12 @@
 import { render } from '@testing-library/react';
 import { vi } from 'vitest';
 import { DashboardApp } from '../../../components/dashboard/dashboard-app';
-import type { DashboardEnv } from '../../../components/dashboard/dashboard-env';
+import type { DashboardEnv } from '../../../lib/dashboard/dashboard-env';
 import { QuiverDb, type StoredItem } from '../../../lib/db';
 import type { KpiItem } from '../../../lib/kpi/item-scope';
-import type { FetchLike } from '../../../lib/kpi/stats-source';
+import type { FetchLike } from '../../../lib/dashboard/stats-source';
 import type { UsageEvent } from '../../../lib/schema/events';
-import { loadSettings, onSettingsChanged } from '../../../lib/settings';
+import { settingsStore } from '../../../lib/settings';
 import { LIBRARY, TODAY } from '../kpi/fixture';
 
 let dbCount = 0;
@@ -33,8 +33,7 @@ export function renderDashboard(db: QuiverDb, options: { fetch?: FetchLike; sear
     fetch: options.fetch ?? vi.fn<FetchLike>(() => Promise.reject(new Error('no server in this test'))),
     db,
     today: () => TODAY,
-    loadSettings,
-    onSettingsChanged,
+    settings: settingsStore,
     search: options.search ?? FIXTURE_SEARCH,
     replaceSearch: vi.fn(),
   };

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test } from 'vitest';
-import { syncStatusText } from '../../../components/options/sync-status-text';
+import { syncStatusText } from '../../../lib/sync/sync-status-text';
 import { SyncBanner } from '../../../components/panel/sync-banner';
 import { getDb, setMeta } from '../../../lib/db';
 

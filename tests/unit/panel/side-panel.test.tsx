@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanel } from '../../../components/panel/side-panel';
 import { usePanelStore } from '../../../components/panel/store';
 import { getDb, seedDemoLibrary } from '../../../lib/db';
+import { noteStorageFull, noteWriteWorked } from '../../../lib/storage-full';
 import type { UsageEvent } from '../../../lib/schema/events';
 import type { PageContext } from '../../../lib/schema/page-context';
 import { sampleItems } from '../support/items';
@@ -136,5 +137,14 @@ describe('side panel', () => {
         ['old-deck', 'awareness', 'gmail'],
       ]);
     });
+  });
+
+  test('a full disk, said by any context, shows as a banner at once, and goes when a write works again', async () => {
+    await renderPanel();
+    expect(screen.queryByRole('alert')).toBeNull();
+    await act(() => noteStorageFull());
+    expect(await screen.findByRole('alert')).toHaveTextContent(/storage is full/i);
+    await act(() => noteWriteWorked());
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 });

@@ -1,5 +1,5 @@
-import { getMeta, setMeta, type QuiverDb, type StoredItem } from '../../lib/db';
-import type { SearchHit } from '../../lib/search';
+import { getMeta, setMeta, type QuiverDb, type StoredItem } from '../db';
+import type { SearchHit } from '.';
 
 /**
  * The first page of the empty-query result list, per filter, as the panel last showed it.
@@ -19,14 +19,14 @@ export interface FirstPage {
 }
 
 export async function readFirstPage(db: QuiverDb, filter: string): Promise<FirstPage | undefined> {
-  const [pages, revision] = await Promise.all([getMeta<FirstPage[]>(db, KEY), getMeta<number>(db, 'libraryRevision')]);
+  const [pages, revision] = await Promise.all([getMeta(db, KEY), getMeta(db, 'libraryRevision')]);
   return pages?.find((p) => p.filter === filter && p.revision === (revision ?? 0));
 }
 
 export async function saveFirstPage(db: QuiverDb, page: Omit<FirstPage, 'revision'>): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
-    const revision = (await getMeta<number>(db, 'libraryRevision')) ?? 0;
-    const pages = ((await getMeta<FirstPage[]>(db, KEY)) ?? []).filter((p) => p.filter !== page.filter && p.revision === revision);
+    const revision = (await getMeta(db, 'libraryRevision')) ?? 0;
+    const pages = ((await getMeta(db, KEY)) ?? []).filter((p) => p.filter !== page.filter && p.revision === revision);
     await setMeta(db, KEY, [{ ...page, revision }, ...pages].slice(0, KEEP));
   });
 }

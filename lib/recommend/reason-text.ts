@@ -1,8 +1,8 @@
-import { t } from '../../lib/i18n';
-import type { Reason } from '../../lib/recommend';
-import { stageLabel } from '../../lib/labels';
+import { t, type MessageKey } from '../i18n';
+import type { Reason } from '.';
+import { stageLabel } from '../labels';
 
-const FIELD_KEYS: Record<string, string> = {
+const FIELD_KEYS: Record<string, MessageKey> = {
   'Opportunity stage': 'fieldOpportunityStage',
   'Deal stage': 'fieldDealStage',
   'Lead status': 'fieldLeadStatus',

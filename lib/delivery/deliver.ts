@@ -1,6 +1,6 @@
-import { writeClipboard } from '../../lib/clipboard';
-import { messenger, tabTransport } from '../../lib/messaging/send';
-import type { InsertPayload, InsertResult } from '../../lib/schema/messages';
+import { writeClipboard } from '../clipboard';
+import { messenger, tabTransport } from '../messaging/send';
+import type { InsertPayload, InsertResult } from '../schema/messages';
 
 export type Delivery =
   | { how: 'inserted'; editor: string; subjectFilled: boolean }

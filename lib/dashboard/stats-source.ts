@@ -2,7 +2,7 @@ import type { QuiverDb } from '../db';
 import { isServerConfigured } from '../settings';
 import { usageEventSchema, type UsageEvent } from '../schema/events';
 import { statsQueryToSearchParams, statsSchema, type Stats, type StatsQuery } from '../schema/stats';
-import { computeStats } from './compute-stats';
+import { computeStats } from '../kpi/compute-stats';
 
 /*
  * Where the dashboard's figures come from: the team's, from the library server, when a server

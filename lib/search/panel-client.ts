@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { createSearchEngine } from '../../lib/search';
-import { createSearchClient, type SearchClient } from '../../lib/search/client';
-import type { SearchPort } from '../../lib/search/protocol';
-import { serveSearchEngine } from '../../lib/search/serve';
+import { createSearchEngine } from '.';
+import { createSearchClient, type SearchClient } from './client';
+import type { SearchPort } from './protocol';
+import { serveSearchEngine } from './serve';
 
 /**
  * The panel's search client: the engine in a Web Worker (the `search-worker` entrypoint), so

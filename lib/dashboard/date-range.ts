@@ -1,5 +1,5 @@
-import { addDays } from '../../lib/kpi/days';
-import { statsQuerySchema, statsQueryToSearchParams, type StatsQuery } from '../../lib/schema/stats';
+import { addDays } from '../kpi/days';
+import { statsQuerySchema, statsQueryToSearchParams, type StatsQuery } from '../schema/stats';
 
 /** The periods a manager picks most; each ends today (UTC) and counts today in. */
 export const RANGE_PRESETS = [7, 30, 90] as const;

@@ -1,15 +1,16 @@
-import { getDb, type QuiverDb } from '../../lib/db';
-import { todayIso } from '../../lib/schema/content';
-import type { FetchLike } from '../../lib/kpi/stats-source';
-import { loadSettings, onSettingsChanged, type Settings } from '../../lib/settings';
+import { getDb, type QuiverDb } from '../db';
+import { todayIso } from '../schema/content';
+import type { FetchLike } from './stats-source';
+import { settingsStore, type Settings } from '../settings';
+import type { StoredValue } from '../stored-value';
 
 /** What the dashboard reaches outside itself; tests hand in a stubbed fetch, a database and a date. */
 export interface DashboardEnv {
   fetch: FetchLike;
   db: QuiverDb;
   today: () => string;
-  loadSettings: () => Promise<Settings>;
-  onSettingsChanged: (listener: (settings: Settings) => void) => () => void;
+  /** Which server and token, if any, the figures come from. */
+  settings: StoredValue<Settings>;
   /** The page's `?from=…&to=…` and where a changed query is written back. */
   search: string;
   replaceSearch: (search: string) => void;
@@ -20,8 +21,7 @@ export function browserDashboardEnv(): DashboardEnv {
     fetch: (input, init) => fetch(input, init),
     db: getDb(),
     today: () => todayIso(),
-    loadSettings,
-    onSettingsChanged,
+    settings: settingsStore,
     search: location.search,
     replaceSearch: (search) => history.replaceState(null, '', search),
   };

@@ -1,7 +1,7 @@
-import { t } from '../../lib/i18n';
-import type { SyncErrorCode, SyncProgress, SyncStatus } from '../../lib/sync/sync-state';
+import { t, type MessageKey } from '../i18n';
+import type { SyncErrorCode, SyncProgress, SyncStatus } from './sync-state';
 
-const ERROR_KEYS: Record<SyncErrorCode, string> = {
+const ERROR_KEYS: Record<SyncErrorCode, MessageKey> = {
   unauthorized: 'errUnauthorized',
   forbidden: 'errForbidden',
   unreachable: 'errUnreachable',

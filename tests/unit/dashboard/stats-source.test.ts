@@ -1,8 +1,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import { QuiverDb } from '../../../lib/db';
-import { computeLocalStats, loadStats, statsUrl, type FetchLike } from '../../../lib/kpi/stats-source';
+import { computeLocalStats, loadStats, statsUrl, type FetchLike } from '../../../lib/dashboard/stats-source';
 import { statsQuerySchema } from '../../../lib/schema/stats';
-import { EVENTS, LIBRARY, TODAY } from './fixture';
+import { EVENTS, LIBRARY, TODAY } from '../kpi/fixture';
 
 const query = statsQuerySchema.parse({ from: '2025-03-05', to: '2025-03-16', user: 'anna@example.com', bucket: 'week' });
 

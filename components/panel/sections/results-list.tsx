@@ -1,0 +1,66 @@
+import type { RefObject } from 'react';
+import type { StoredItem } from '../../../lib/db';
+import { t } from '../../../lib/i18n';
+import { moveFocus } from '../../../lib/keyboard';
+import { ResultItem, type ItemAction } from '../result-item';
+import { usePanelStore } from '../store';
+
+interface Props {
+  list: RefObject<HTMLUListElement | null>;
+  /** The search box, where ArrowUp from the first result and Escape go back to. */
+  searchBox: RefObject<HTMLInputElement | null>;
+  results: StoredItem[];
+  /** More hits than shown: offer to show more. */
+  more: boolean;
+  today: string;
+  onPreview(item: StoredItem): void;
+  onAction(item: StoredItem, action: ItemAction): void;
+}
+
+/** The search results, moved through with the arrow keys, a page at a time. */
+export function ResultsList({ list, searchBox, results, more, today, onPreview, onAction }: Props) {
+  const openId = usePanelStore((s) => s.openId);
+  const setOpen = usePanelStore((s) => s.setOpen);
+  const showMore = usePanelStore((s) => s.showMore);
+  return (
+    <>
+      <ul
+        ref={list}
+        className="results"
+        aria-label={t('resultsLabel')}
+        hidden={results.length === 0}
+        onKeyDown={(e) => {
+          if (!(e.target as HTMLElement).classList.contains('result-title')) return;
+          if (moveFocus(e.currentTarget, e.key)) e.preventDefault();
+          else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            searchBox.current?.focus();
+          } else if (e.key === 'Escape') {
+            setOpen(null);
+            searchBox.current?.focus();
+          }
+        }}
+      >
+        {results.map((item) => (
+          <ResultItem
+            key={item.id}
+            item={item}
+            today={today}
+            open={openId === item.id}
+            onToggle={() => {
+              const opening = openId !== item.id;
+              setOpen(opening ? item.id : null);
+              if (opening) onPreview(item);
+            }}
+            onAction={(action) => onAction(item, action)}
+          />
+        ))}
+      </ul>
+      {more && (
+        <button type="button" className="show-more" onClick={showMore}>
+          {t('showMore')}
+        </button>
+      )}
+    </>
+  );
+}
