@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { formatProblem } from './lib/schema/content-file';
-import { registryHostPatterns } from './lib/sites/registry';
+import { registryHostPatterns, registryRegionPatterns } from './lib/sites/registry';
 import { readContentDir } from './server/content-dir';
 
 /** The demo library, validated and bundled as a public asset; an invalid file fails the build. */
@@ -36,6 +36,12 @@ export default defineConfig({
     // content script asks for it (a shortcut's fill form), not only after the keyboard command
     // granted activeTab.
     host_permissions: registryHostPatterns(),
+    // The sites' other regions: no install prompt, asked for when the rep turns one on in the
+    // options page (Sites). Firefox's Manifest V2 lists optional hosts with the other optional
+    // permissions (the manifest type knows only Manifest V3, where hosts have their own key).
+    ...(browser === 'firefox'
+      ? { optional_permissions: registryRegionPatterns() as never[] }
+      : { optional_host_permissions: registryRegionPatterns() }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       ...(browser === 'firefox'

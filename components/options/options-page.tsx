@@ -8,10 +8,11 @@ import { PrivacySection } from './sections/privacy-section';
 import { ProfileSection } from './sections/profile-section';
 import { ServerSection } from './sections/server-section';
 import { ShortcutsSection } from './sections/shortcuts-section';
+import { SitesSection } from './sections/sites-section';
 import { StageMapTable } from './stage-map-table';
 import { StaleUsage } from './stale-usage';
 
-/** The options page: server and token, the rep's profile, shortcuts, privacy, sync status. */
+/** The options page: server and token, the rep's profile, shortcuts, privacy, sync status, the sites' regions. */
 export function OptionsPage() {
   const [form, setForm] = useState<Settings>();
   const [saved, setSaved] = useState<Settings>();
@@ -91,6 +92,7 @@ export function OptionsPage() {
           )}
         </div>
       </form>
+      <SitesSection />
       <EventsSection />
       <StaleUsage />
       <StageMapTable />

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { listen } from '../messaging/receive';
 import { loadSettings } from '../settings';
 import { recordUsed } from './content-requests';
+import { followRegionGrants, syncRegionScripts } from './region-scripts';
 import { LibraryService } from './library-service';
 import { injectPalette, openPaletteForCommand } from './palette';
 import { openPanelForTab } from './panel';
@@ -59,6 +60,11 @@ export function startBackground(): void {
     (from, sender) => (from === 'content' ? isContentScript(sender) : isExtensionPage(sender)),
   );
 
+  // A site's region turned on or off (the options page asks; the rep may also revoke it in the
+  // browser's own settings): its content script follows.
+  browser.permissions.onAdded.addListener(() => void followRegionGrants().catch(() => {}));
+  browser.permissions.onRemoved.addListener(() => void syncRegionScripts().catch(() => {}));
+
   browser.alarms.onAlarm.addListener((alarm) => {
     void whenReady().then(async () => {
       if (alarm.name === ALARMS.sync || alarm.name === ALARMS.syncRetry) await sync.sync();
@@ -88,6 +94,8 @@ export function startBackground(): void {
 
 async function init(sync: SyncService): Promise<void> {
   await sync.ensureAlarms();
+  // Registered scripts survive restarts, but grants can change while the worker is away.
+  void syncRegionScripts().catch(() => {});
   // Requests wait for this: the demo library is seeded before the first search when there is
   // no server. A server sync runs on in the background; the cache answers meanwhile.
   await sync.seedIfNoServer();

@@ -2,7 +2,8 @@
  * HubSpot adapter.
  * Serves: https://app.hubspot.com/contacts/<portal>/record/<type>/<id> (0-1 contact, 0-2 company,
  * 0-3 deal; other types count as unrecognised) and the older /contacts/<portal>/<contact|company|
- * deal>/<id> form; regional hosts (app-eu1…) are read the same way if the manifest adds them.
+ * deal>/<id> form, and the same paths on the other data centres' hosts (app-eu1.hubspot.com…),
+ * once the rep turns that region on (lib/sites/registry.ts).
  * Editors: ProseMirror in the email communicator, notes and comments.
  * Pinned by: tests/fixtures/hubspot-deal.html, tests/fixtures/hubspot-contact.html,
  * tests/fixtures/hubspot-dashboard-unrecognised.html.

@@ -4,7 +4,9 @@
  * - modules/site-scripts.ts builds one content script per entry, `content-scripts/<site>.js`,
  *   from the shared core (lib/content-script/site-script.ts) and the site's adapter, the
  *   file `lib/sites/<site>.ts` exporting `<site>`: a page loads only its own site's code;
- * - wxt.config.ts asks for exactly these hosts when the extension is installed;
+ * - wxt.config.ts asks for exactly these hosts when the extension is installed, and lists the
+ *   site's other regions as optional hosts, which the rep turns on in the options page (Sites);
+ *   the background then registers the same content script for them (lib/background/region-scripts.ts);
  * - the `Site` of page contexts and usage events is one of these names
  *   (lib/schema/page-context.ts);
  * - tests/unit/sites/registry.test.ts checks each entry against its adapter and fixtures, and
@@ -29,6 +31,17 @@ export interface SiteEntry {
   readonly allFrames?: boolean;
   readonly matchAboutBlank?: boolean;
   readonly matchOriginAsFallback?: boolean;
+  /**
+   * Where else the site lives (other data centres, government clouds): asked for only when the
+   * rep turns a region on, so the install prompt names only the hosts most reps use.
+   */
+  readonly regions?: readonly SiteRegion[];
+}
+
+export interface SiteRegion {
+  /** What the options page calls it: the host the rep sees in the address bar. */
+  readonly label: string;
+  readonly matches: readonly string[];
 }
 
 export const SITE_REGISTRY = [
@@ -41,8 +54,27 @@ export const SITE_REGISTRY = [
     allFrames: true,
     matchAboutBlank: true,
     matchOriginAsFallback: true,
+    // Sandboxes, Developer Edition, scratch and Trailhead orgs are subdomains of the two above
+    // (<org>--<sandbox>.sandbox.lightning.force.com, <org>.develop.lightning.force.com…).
+    regions: [
+      {
+        label: 'Government Cloud (*.lightning.crmforce.mil, *.lightning.force.mil)',
+        matches: ['https://*.lightning.crmforce.mil/*', 'https://*.my.salesforce.mil/*', 'https://*.lightning.force.mil/*'],
+      },
+    ],
   },
-  { site: 'hubspot', matches: ['https://app.hubspot.com/*'] },
+  {
+    site: 'hubspot',
+    matches: ['https://app.hubspot.com/*'],
+    // HubSpot's data centres ("hublets"): an account lives on one and is served from its host.
+    regions: [
+      { label: 'app-eu1.hubspot.com', matches: ['https://app-eu1.hubspot.com/*'] },
+      { label: 'app-na1.hubspot.com', matches: ['https://app-na1.hubspot.com/*'] },
+      { label: 'app-na2.hubspot.com', matches: ['https://app-na2.hubspot.com/*'] },
+      { label: 'app-na3.hubspot.com', matches: ['https://app-na3.hubspot.com/*'] },
+      { label: 'app-ap1.hubspot.com', matches: ['https://app-ap1.hubspot.com/*'] },
+    ],
+  },
 ] as const satisfies readonly SiteEntry[];
 
 export type SiteName = (typeof SITE_REGISTRY)[number]['site'];
@@ -53,4 +85,9 @@ export const SITES = SITE_REGISTRY.map((entry) => entry.site) as readonly SiteNa
 /** Every host the content scripts run on, as the install-time host permissions. */
 export function registryHostPatterns(): string[] {
   return SITE_REGISTRY.flatMap((entry) => [...entry.matches]);
+}
+
+/** The hosts of every site's other regions, as optional host permissions. */
+export function registryRegionPatterns(): string[] {
+  return SITE_REGISTRY.flatMap((entry: SiteEntry) => (entry.regions ?? []).flatMap((region) => [...region.matches]));
 }

@@ -1,7 +1,9 @@
 /*
  * Salesforce Lightning adapter.
  * Serves: https://<org>.lightning.force.com/lightning/r/<Object>/<id>/view and the same paths on
- * https://<org>.my.salesforce.com — Opportunity, Lead, Contact and Account record pages (other
+ * https://<org>.my.salesforce.com (which redirects other record links to Lightning), on
+ * sandboxes and developer orgs (<org>--<sandbox>.sandbox.lightning.force.com…) and, once the rep
+ * turns it on, Government Cloud — Opportunity, Lead, Contact and Account record pages (other
  * objects get their name and type but count as unrecognised), and the activity composer's
  * email editor (CKEditor in nested about:blank frames).
  * Pinned by: tests/fixtures/salesforce-opportunity.html, tests/fixtures/salesforce-lead.html,

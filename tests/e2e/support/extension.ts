@@ -87,3 +87,25 @@ export async function readClipboard(session: ExtensionSession): Promise<{ text: 
     await page.close();
   }
 }
+
+/**
+ * Lets the extension run on `pattern`, as the rep would in the browser's own extension settings
+ * (chrome://extensions → Quiver → Site access), through the API that page uses. An optional host
+ * allowed there is not granted yet, but a later `permissions.request` for it from a click is
+ * granted without the prompt, which a test cannot click (it is browser UI, out of Playwright's
+ * and CDP's reach). So a test can still drive the real path: the rep's click on a switch,
+ * `permissions.request`, the grant, `permissions.onAdded`.
+ */
+export async function allowHostInBrowserSettings(session: ExtensionSession, pattern: string): Promise<void> {
+  const settings = await session.context.newPage();
+  try {
+    await settings.goto(`chrome://extensions/?id=${session.extensionId}`);
+    await settings.evaluate(
+      ([id, host]) =>
+        (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, host!),
+      [session.extensionId, pattern],
+    );
+  } finally {
+    await settings.close();
+  }
+}

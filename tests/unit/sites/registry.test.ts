@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { SITES } from '../../../lib/schema/page-context';
-import { registryHostPatterns, SITE_REGISTRY } from '../../../lib/sites/registry';
-import { FIXTURES, fixtureHtml } from './load-fixture';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { readPageContext } from '../../../lib/sites/page';
+import { registryHostPatterns, registryRegionPatterns, SITE_REGISTRY, type SiteEntry } from '../../../lib/sites/registry';
+import { FIXTURES, fixtureHtml, loadFixture } from './load-fixture';
 import { adapterFor, adapterOf, entriesFor } from './site-adapters';
 
 /*
@@ -68,3 +70,42 @@ test('pages on hosts no site serves get no content script, and Gmail’s script 
   const chat = new URL('https://mail.google.com/chat/u/0/');
   expect(adapterFor(chat)?.serves?.(chat)).toBe(false);
 });
+
+test('a site’s other regions are optional hosts only: valid, and not already asked for at install', () => {
+  const regions = registryRegionPatterns();
+  expect(regions.length).toBeGreaterThan(0);
+  for (const p of regions) {
+    expect(p).toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
+    expect(registryHostPatterns()).not.toContain(p);
+  }
+  expect(new Set(regions).size).toBe(regions.length);
+});
+
+/** A URL on one of the region's hosts, for the same page as `url` (a wildcard host gets the fixture's org name). */
+function onRegionHost(url: string, pattern: string): string {
+  const u = new URL(url);
+  const host = new URL(pattern.replace('/*', '/')).host;
+  u.host = host.startsWith('*.') ? `${u.host.split('.')[0]}.${host.slice(2)}` : host;
+  return u.href;
+}
+
+const regionCases = (SITE_REGISTRY as readonly SiteEntry[]).flatMap((entry) =>
+  (entry.regions ?? []).flatMap((region) =>
+    fixtures
+      .filter((f) => entriesFor(fixtureUrl(f))[0]?.site === entry.site)
+      .map((fixture) => ({ site: entry.site, region: region.label, fixture, pattern: region.matches[0]! })),
+  ),
+);
+
+test.each(regionCases)('$site in $region reads $fixture as on its usual host', async ({ fixture, pattern }) => {
+  const usual = fixtureUrl(fixture);
+  const there = onRegionHost(usual, pattern);
+  // The manifest's own content scripts do not run there: the region's registered one does.
+  expect(entriesFor(there)).toEqual([]);
+  expect(new MatchPattern(pattern).includes(there)).toBe(true);
+  const adapter = adapterFor(usual)!;
+  const atHome = readPageContext(adapter, (await loadFixture(fixture, usual)).document, usual);
+  const away = readPageContext(adapter, (await loadFixture(fixture, there)).document, there);
+  expect({ ...away, url: usual }).toEqual(atHome);
+});
+

@@ -96,3 +96,14 @@ test('Lightning on my.salesforce.com and record links without the object name', 
   expect(context).toMatchObject({ site: 'salesforce', pageKind: 'contact', person: { fullName: 'Dana Whitfield' } });
   expect(readPageContext(salesforce, document, 'https://quiver-demo.lightning.force.com/lightning/page/home')).toMatchObject({ supported: false, pageKind: 'other' });
 });
+
+test('a My Domain address Salesforce redirects to Lightning is no record page; the Lightning page it lands on is', async () => {
+  // https://<org>.my.salesforce.com/<record id> (a Classic link, a bookmark) answers with a
+  // redirect to https://<org>.lightning.force.com/lightning/r/<Object>/<id>/view; the content
+  // script, which runs on both hosts, reads nothing from the first and the record from the second.
+  const classic = 'https://quiver-demo.my.salesforce.com/0065g00000XyZ1AAAQ';
+  const lightning = 'https://quiver-demo.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ1AAAQ/view';
+  const { document } = await loadFixture('salesforce-opportunity.html', lightning);
+  expect(readPageContext(salesforce, document, classic)).toMatchObject({ site: 'salesforce', supported: false, pageKind: 'other' });
+  expect(readPageContext(salesforce, document, lightning)).toMatchObject({ site: 'salesforce', supported: true, pageKind: 'opportunity' });
+});
