@@ -1,18 +1,20 @@
 import { t, type MessageKey } from './i18n';
 import type { ContentType, JourneyStage } from './schema/content';
 import type { PageKind, Site } from './schema/page-context';
+import { SITE_REGISTRY, type SiteEntry } from './sites/registry';
 import type { TemplateVariable } from './templates/variables';
 
 /*
  * What a rep or a manager reads for the domain's fixed words, in their language: journey
- * stages, content types, sites, page kinds and template variables. The one place their
+ * stages, content types, sites (by their product names), page kinds and template variables. The one place their
  * catalogue keys are spelled; the side panel, the palette, the options page, the dashboard
  * and the background's fill form all label through here.
  */
 
 export const stageLabel = (stage: JourneyStage): string => t(`stage_${stage}`);
 export const typeLabel = (type: ContentType): string => t(`type_${type}`);
-export const siteLabel = (site: Site): string => t(`site_${site}`);
+/** A site's product name, from its registry entry. */
+export const siteLabel = (site: Site): string => (SITE_REGISTRY as readonly SiteEntry[]).find((e) => e.site === site)?.label ?? site;
 export const pageKindLabel = (kind: PageKind): string => t(`pageKind_${kind}`);
 /** The catalogue key of a variable's label: `my.first_name` → `var_my_first_name`. */
 type VariableKey<N extends string> = N extends `my.${infer Own}` ? `var_my_${Own}` : `var_${N}`;

@@ -55,6 +55,10 @@ function build(name: keyof typeof MESSAGES, fields: unknown): unknown {
   return parsed.data;
 }
 
+/**
+ * Sends from one context to another: `from` and `to` only choose which messages the types let
+ * through; `send` decides where they go (runtimeTransport, tabTransport(tabId), a test's fake).
+ */
 export function messenger<From extends Context, To extends Context>(_from: From, _to: To, send: Transport): Messenger<MessagesBetween<From, To>> {
   return {
     async request(name, ...[fields]) {

@@ -7,7 +7,8 @@ import type { PageContext, Site } from '../schema/page-context';
  *    comment that lists the URLs it serves and the fixtures that pin its selectors;
  * 2. a saved page of the site, `tests/fixtures/<site>-<page>.html`, whose first line names its
  *    real URL (`<!-- Real URL: https://… -->`), with the traps real pages have;
- * 3. an entry in lib/sites/registry.ts: the site's name and the match patterns of its pages.
+ * 3. an entry in lib/sites/registry.ts: the site's name, its product name as reps read it, and
+ *    the match patterns of its pages (and, where it has them, its other regions).
  * The site's own content script, its host permission and its place in the `Site` enum follow
  * from the entry (see registry.ts). Adapters read; they never change the page, keep no state
  * and never throw for a page that looks different than expected (a missing field stays

@@ -17,6 +17,8 @@
 export interface SiteEntry {
   /** The site's name in page contexts and usage events, and of its adapter file and content script. */
   readonly site: string;
+  /** What the rep and the manager read: the product's own name, the same in every language. */
+  readonly label: string;
   /**
    * Match patterns of the pages the content script runs on. The extension asks for these
    * hosts at install time, and for no other.
@@ -45,10 +47,11 @@ export interface SiteRegion {
 }
 
 export const SITE_REGISTRY = [
-  { site: 'gmail', matches: ['https://mail.google.com/*'] },
-  { site: 'linkedin', matches: ['https://www.linkedin.com/*'] },
+  { site: 'gmail', label: 'Gmail', matches: ['https://mail.google.com/*'] },
+  { site: 'linkedin', label: 'LinkedIn', matches: ['https://www.linkedin.com/*'] },
   {
     site: 'salesforce',
+    label: 'Salesforce',
     matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
     // The activity composer's CKEditor sits in nested about:blank frames rewritten after load.
     allFrames: true,
@@ -65,6 +68,7 @@ export const SITE_REGISTRY = [
   },
   {
     site: 'hubspot',
+    label: 'HubSpot',
     matches: ['https://app.hubspot.com/*'],
     // HubSpot's data centres ("hublets"): an account lives on one and is served from its host.
     regions: [

@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../../lib/i18n';
-import { siteLabel } from '../../../lib/labels';
 import { onRegionAccessChanged, regionTurnedOn, sitesWithRegions, turnOffRegion, turnOnRegion } from '../../../lib/sites/region-access';
 import type { SiteRegion } from '../../../lib/sites/registry';
-import type { Site } from '../../../lib/schema/page-context';
 
 /** A switch per region of each site: on means Quiver may read the site's pages there. */
 export function SitesSection() {
@@ -38,7 +36,7 @@ export function SitesSection() {
       <p className="muted">{t('optSitesHelp')}</p>
       {sites.map(({ entry, regions }) => (
         <fieldset key={entry.site} className="site-regions">
-          <legend>{siteLabel(entry.site as Site)}</legend>
+          <legend>{entry.label}</legend>
           {regions.map((region) => (
             <label key={region.label} className="checkbox">
               <input type="checkbox" role="switch" checked={on.get(region) ?? false} onChange={(e) => toggle(region, e.target.checked)} />

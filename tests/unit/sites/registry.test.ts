@@ -31,6 +31,7 @@ test('every registry entry has its adapter, and every adapter file an entry', ()
     expect(adapterOf(site), `lib/sites/${site}.ts exports ${site}`).toBeDefined();
     expect(adapterOf(site)!.site).toBe(site);
   }
+  for (const entry of SITE_REGISTRY as readonly SiteEntry[]) expect(entry.label.trim()).not.toBe('');
   expect(adapterFiles.sort()).toEqual(SITE_REGISTRY.map((e) => `${e.site}.ts`).sort());
   expect(new Set(SITES).size).toBe(SITE_REGISTRY.length);
 });
