@@ -92,7 +92,7 @@ async function runCase(c: ImportCase): Promise<void> {
     expect(result.err.at(-1)).toMatch(/nothing was imported$/);
 
     // "content/<file>: <field>: <message>" for each problem, and only for broken files.
-    const problems = result.err.slice(0, -1).map((line) => /^(content\/[^:]+): ([^:]+): (.+)$/s.exec(line));
+    const problems = result.err.slice(0, -1).map((line) => /^(content\/[^:]+)(?::\d+)?: ([^:]+): (.+)$/s.exec(line));
     const named = c.expected.every((want) =>
       problems.some(
         (p) =>

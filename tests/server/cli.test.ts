@@ -100,7 +100,7 @@ describe('quiver import / export', () => {
     }, work);
     const result = await quiver('import', bad, '--db', dbPath);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/broken-stage\.md: stages\[1\]: /);
+    expect(result.err).toMatch(/broken-stage\.md:\d+: stages\[1\]: /);
     expect(result.err).toContain('nothing was imported');
     expect(await libraryIds()).toEqual(['alpha']);
   });
@@ -167,7 +167,7 @@ describe('quiver import / export', () => {
       (e: { code: number; stderr: string }) => e,
     );
     expect(failure.code).toBe(1);
-    expect(failure.stderr).toMatch(/bad\.md: type: /);
+    expect(failure.stderr).toMatch(/bad\.md:\d+: type: /);
     const help = await run('node', [QUIVER, '--help']);
     expect(help.stdout).toContain('quiver <command>');
   });
