@@ -1,0 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { firefoxPath } from './support/firefox';
+
+/** Fails loudly before any test when Firefox is missing; builds the Firefox add-on under test. */
+export default function setup(): void {
+  firefoxPath();
+  if (process.env.QUIVER_SKIP_BUILD !== '1') {
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+}
