@@ -5,6 +5,9 @@ import { firefoxPath } from './support/firefox';
 export default function setup(): void {
   firefoxPath();
   if (process.env.QUIVER_SKIP_BUILD !== '1') {
-    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // Without vitest's NODE_ENV=test, which would bundle React's development build: the test
+    // runs what `npm run build:firefox` ships.
+    const { NODE_ENV: _vitest, ...env } = process.env;
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   }
 }
