@@ -66,6 +66,21 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          // The Firefox build in Firefox ESR (tests/firefox/support/firefox.ts), after the
+          // Chromium projects rather than beside them: the machine has two cores.
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          globalSetup: ['tests/firefox/global-setup.ts'],
+        },
+      },
     ],
   },
 });

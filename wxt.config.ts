@@ -48,7 +48,22 @@ export default defineConfig({
       'open-palette': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandOpenPalette__' },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'quiver@quiver.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'quiver@quiver.dev',
+              // 140 (an ESR) is the first Firefox that shows the data declaration below.
+              strict_min_version: '140.0',
+              // What leaves the browser, and only once the rep sets a server URL: usage events
+              // (the rep's email, the site and page kind where content was used) and search
+              // text, sent to the team's own library server. Firefox shows this at install.
+              data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteActivity', 'searchTerms'] },
+            },
+            // Firefox for Android has no sidebar; were it ever installed there, 142 is the first
+            // version that shows the data declaration.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   vite: () => ({
