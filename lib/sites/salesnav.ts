@@ -72,7 +72,7 @@ const OTHER_THREAD = 'a[href*="/sales/inbox/"]';
 
 const REP = ['[data-control-name="view_user_menu_from_app_header"]', '[data-x--dropdown-trigger--user]', '.global-header__me-photo'];
 /** Parts of a page that are never about the lead in view: navigation, rails, lists of others. */
-const ELSEWHERE = 'header, nav, aside, li, [role="banner"], [role="navigation"], [role="complementary"], [role="dialog"], form';
+const ELSEWHERE = 'nav, aside, li, [role="banner"], [role="navigation"], [role="complementary"], [role="dialog"], form';
 
 function matches(url: URL): boolean {
   return (url.hostname === 'www.linkedin.com' || url.hostname === 'linkedin.com') && (url.pathname === '/sales' || url.pathname.startsWith('/sales/'));

@@ -119,6 +119,14 @@ test.each([
     inRussian(d);
     withoutPreferredHooks(d);
   }],
+  ['the top card’s identity block as a <header>, without the hooks', (d: Document) => {
+    const identity = d.querySelector('h1[data-anonymize="person-name"]')!.parentElement!;
+    const header = d.createElement('header');
+    header.className = identity.className;
+    header.append(...identity.childNodes);
+    identity.replaceWith(header);
+    withoutPreferredHooks(d);
+  }],
 ])('the lead page still reads with %s', async (_name, change) => {
   const { document, url } = await lead();
   change(document);
