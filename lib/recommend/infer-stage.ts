@@ -49,8 +49,8 @@ function stageField(context: PageContext): string {
 /**
  * The journey stage the page suggests, with the reason, or null when the page says nothing
  * about it. A CRM stage goes through the stage map; a Gmail reply in a long thread is later in
- * the journey than a first message; a LinkedIn profile with no conversation yet is early; a Sales Navigator lead is
- * placed by the rep's lists first.
+ * the journey than a first message; a LinkedIn profile with no conversation yet is early; a
+ * Sales Navigator lead is placed by the rep's lists first.
  */
 export function inferStage(context: PageContext | undefined, stageMap: ReadonlyMap<string, JourneyStage>): StageReason | null {
   if (!context?.supported) return null;
