@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-export const SITES = ['gmail', 'linkedin', 'salesforce', 'hubspot'] as const;
+export const SITES = [
+  'gmail',
+  'linkedin',
+  'salesforce',
+  'hubspot',
+  'salesnav',
+] as const;
 export const siteSchema = z.enum(SITES);
 export type Site = z.infer<typeof siteSchema>;
 
@@ -66,6 +72,10 @@ export const pageContextSchema = z.object({
   threadLength: z.number().int().min(0).max(10_000).optional(),
   /** Whether the prospect and the rep have exchanged messages (LinkedIn). */
   inConversation: z.boolean().optional(),
+  /** The rep's own lists the person (or their account) is saved in (Sales Navigator). */
+  lists: z.array(text(200)).max(50).optional(),
+  /** Whether the rep saved the person as a lead (Sales Navigator). */
+  saved: z.boolean().optional(),
   /** The editor Quiver would insert into, or null when the page has none. */
   editor: editorInfoSchema.nullable(),
 });

@@ -14,7 +14,7 @@
 import type { EditorTarget } from '../editors/target';
 import type { PageKind, Person } from '../schema/page-context';
 import type { ContextFields, ReadInput, SiteAdapter, WatchTarget } from './adapter';
-import { companyFromEmail, companyFromHeadline, findEmail, makePerson, normalizeEmail, parseAddressList, roleFromHeadline } from './derive';
+import { companyFromEmail, companyFromHeadline, findEmail, makePerson, normalizeEmail, parseAddressList, preferRecipient, roleFromHeadline } from './derive';
 import { cleanText, closestAny, firstText, isShown, queryEvery, queryFirst, safeQueryAll, textOf } from './dom';
 
 const RECORD_PATH = /^\/contacts\/(\d+)\/(?:record\/(0-\d+)|(contact|company|deal|ticket))\/(\d+)/;
@@ -134,7 +134,8 @@ function readContext({ doc, url }: ReadInput): ContextFields {
   const base = { supported: type.kind !== 'other', pageKind: type.kind, recordType: type.label, recordName };
 
   if (type.kind === 'deal') {
-    const contact = associatedContact(doc) ?? recipients[0];
+    // The email composer's To is who the email is for; the associated contact otherwise.
+    const contact = preferRecipient(recipients[0], associatedContact(doc));
     const stage =
       property(doc, ['dealstage'], ['Deal stage', 'Stage']) ??
       textOf(shownFirst(doc, ['[data-selenium-test="deal-stage-highlight"]', '[data-test-id*="dealstage"]']));
@@ -158,7 +159,7 @@ function readContext({ doc, url }: ReadInput): ContextFields {
     const stage = dealStage || property(doc, ['lifecyclestage'], ['Lifecycle stage']);
     return {
       ...base,
-      person: makePerson({ name: recordName, email, title }),
+      person: preferRecipient(recipients[0], makePerson({ name: recordName, email, title })),
       company: association(doc, 'company')?.name ?? property(doc, ['company'], ['Company name']) ?? companyFromHeadline(subtitle) ?? companyFromEmail(email),
       deal: deal || stage ? { name: deal?.name, stage } : undefined,
       recipients: recipients.length > 0 ? recipients : undefined,

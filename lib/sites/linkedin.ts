@@ -5,6 +5,7 @@
  * root under #interop-outlet in recent builds, in the page itself in older ones).
  * Pinned by: tests/fixtures/linkedin-profile.html, tests/fixtures/linkedin-messaging.html,
  * tests/fixtures/linkedin-profile-overlay.html.
+ * Not Sales Navigator (www.linkedin.com/sales/…): that is salesnav.ts.
  *
  * Message boxes are contenteditable, but LinkedIn sends messages as plain text and its paste
  * handler drops formatting, so they are described as 'plain': the rep gets exactly the text
@@ -43,7 +44,9 @@ const LOCATION = [
 ];
 
 function matches(url: URL): boolean {
-  return url.hostname === 'www.linkedin.com' || url.hostname === 'linkedin.com';
+  // Sales Navigator shares the host and is its own app under /sales/ (salesnav.ts).
+  const salesNavigator = url.pathname === '/sales' || url.pathname.startsWith('/sales/');
+  return (url.hostname === 'www.linkedin.com' || url.hostname === 'linkedin.com') && !salesNavigator;
 }
 
 /** The document plus the shadow roots LinkedIn renders its messaging overlay into. */

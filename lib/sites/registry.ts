@@ -3,9 +3,16 @@ import { gmail } from './gmail';
 import { hubspot } from './hubspot';
 import { linkedin } from './linkedin';
 import { salesforce } from './salesforce';
+import { salesnav } from './salesnav';
 
 /** Every site adapter. A new site is one more entry here, its file, and its fixture. */
-export const ADAPTERS: readonly SiteAdapter[] = [gmail, linkedin, salesforce, hubspot];
+export const ADAPTERS: readonly SiteAdapter[] = [
+  gmail,
+  linkedin,
+  salesforce,
+  hubspot,
+  salesnav,
+];
 
 /** The adapter serving this URL's host, or null (the page still gets search and copy). */
 export function adapterFor(url: URL): SiteAdapter | null {

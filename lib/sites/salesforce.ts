@@ -2,20 +2,27 @@
  * Salesforce Lightning adapter.
  * Serves: https://<org>.lightning.force.com/lightning/r/<Object>/<id>/view and the same paths on
  * https://<org>.my.salesforce.com — Opportunity, Lead, Contact and Account record pages (other
- * objects get their name and type but count as unrecognised), and the activity composer's
- * email editor (CKEditor in nested about:blank frames).
+ * objects get their name and type but count as unrecognised), and the email composer's editor
+ * (CKEditor in nested about:blank frames), in the activity panel or docked at the bottom of the
+ * window, with its To/Cc pills.
  * Pinned by: tests/fixtures/salesforce-opportunity.html, tests/fixtures/salesforce-lead.html,
- * tests/fixtures/salesforce-contact.html.
+ * tests/fixtures/salesforce-contact.html, tests/fixtures/salesforce-opportunity-email.html.
  *
  * Lightning keeps pages of records visited earlier in the DOM, hidden; every read starts from
  * the page on screen and only counts what is shown. LWC's synthetic shadow DOM leaves
  * everything in the light DOM, so ordinary queries see it from an extension.
+ *
+ * The email composer may be docked: Lightning renders it in the docking panel after the record
+ * page, not inside it, so composers are looked for on the page on screen and in the dock. Who
+ * the email is for is the composer's To pill (the rep's own From/Bcc address never is), before
+ * the record's primary contact.
  */
 import type { EditorTarget } from '../editors/target';
 import type { PageKind } from '../schema/page-context';
 import type { ContextFields, ReadInput, SiteAdapter, WatchTarget } from './adapter';
-import { companyFromEmail, makePerson, normalizeEmail, parseAddressList } from './derive';
-import { cleanText, closestAny, firstText, frameDocuments, isShown, queryEvery, queryFirst, safeQueryAll, textOf } from './dom';
+import type { Person } from '../schema/page-context';
+import { companyFromEmail, findEmail, isEmail, makePerson, normalizeEmail, parseAddressList, preferRecipient, splitName } from './derive';
+import { cleanText, closestAny, firstText, frameDocuments, isShown, queryEvery, queryFirst, queryFirstAll, safeQueryAll, textOf } from './dom';
 
 const RECORD_PATH = /^\/lightning\/r\/(?:([A-Za-z0-9_]+)\/)?([a-zA-Z0-9]{15,18})\/view/;
 const KEY_PREFIX: Record<string, string> = { '006': 'Opportunity', '00Q': 'Lead', '003': 'Contact', '001': 'Account' };
@@ -32,8 +39,18 @@ const RECORD_NAME = [
   'h1 .uiOutputText',
 ];
 const PATH_CURRENT = ['.slds-path__item.slds-is-current', '.slds-path__nav [role="option"][aria-selected="true"]', '.slds-path__item.slds-is-active'];
-const COMPOSER = ['.emailuiEmailComposer', '[data-aura-class~="emailuiEmailComposer"]', '.forceChatterPublisherPresentationPanel', 'form'];
+const COMPOSER = ['.emailuiEmailComposer', '[data-aura-class~="emailuiEmailComposer"]', '.slds-docked-composer', '.forceChatterPublisherPresentationPanel', 'form'];
+/** Email composers: in the activity panel, or docked (outside the record page). */
+const EMAIL_COMPOSER = ['.emailuiEmailComposer', '[data-aura-class~="emailuiEmailComposer"]', '.slds-docked-composer', '.forceChatterPublisherPresentationPanel'];
+const DOCKED = ['.slds-docked-composer', '.forceDockingPanel'];
 const SUBJECT = ['input[name="subject"]', 'input[placeholder*="Subject"]', 'input[aria-label="Subject"]'];
+/** One element per recipient: Aura's pills, or SLDS listbox pills. */
+const PILL = ['.pillContainerListItem', '.slds-listbox-item', '.slds-pill'];
+const FIELD_LABEL = 'label, .slds-form-element__label, .form-element__label';
+// The composer's field labels in the languages reps use Salesforce in.
+const TO_LABEL = /^(?:to|кому|an|à|a|para)$/i;
+const FROM_LABEL = /^(?:from|от|von|de)$/i;
+const SUBJECT_LABEL = /^(?:subject|тема|betreff|objet|asunto)$/i;
 
 function matches(url: URL): boolean {
   return url.hostname.endsWith('.lightning.force.com') || url.hostname.endsWith('.my.salesforce.com');
@@ -132,41 +149,89 @@ function primaryContact(root: Element) {
   });
 }
 
-/** Recipients in the email composer's To field (pills). */
-function composerRecipients(root: Element) {
-  const people = [];
-  for (const pill of safeQueryAll(root, '.toAddress .slds-pill__label, [class*="toAddress"] .slds-pill__label, .slds-pill__label[title*="@"]')) {
-    if (!isShown(pill)) continue;
-    const parsed = parseAddressList(pill.getAttribute('title'))[0];
-    const person = makePerson({ name: parsed?.name ?? textOf(pill), email: parsed?.email });
-    if (person?.email) people.push(person);
+/** A composer field (From, To…): by its class, else by its label in the rep's language. */
+function composerField(composer: Element, classes: readonly string[], label: RegExp): Element | null {
+  const known = queryFirst(composer, classes);
+  if (known) return known;
+  const l = safeQueryAll(composer, FIELD_LABEL).find((el) => label.test(cleanText(textOf(el)).replace(/[:*]$/, '')));
+  return l ? (l.closest('.uiInput, .slds-form-element') ?? l.parentElement) : null;
+}
+
+/** Every name and address the rep sends as: the From field's. */
+function ownIdentity(from: Element | null): { emails: Set<string>; names: string[] } {
+  const emails = new Set<string>();
+  const names: string[] = [];
+  const values = from ? [textOf(from) ?? '', ...safeQueryAll(from, '[title], option, input').map((e) => e.getAttribute('title') ?? (e as HTMLInputElement).value ?? '')] : [];
+  for (const v of values) {
+    for (const a of parseAddressList(v)) {
+      emails.add(a.email);
+      if (a.name) names.push(a.name);
+    }
+  }
+  return { emails, names };
+}
+
+/** A recipient pill: the name it shows, the address in its title (or text). */
+function readPill(pill: Element): Person | undefined {
+  const attributes = [pill, ...safeQueryAll(pill, '[title], [aria-label]')].flatMap((el) => [el.getAttribute('title'), el.getAttribute('aria-label')]);
+  const parsed = attributes.flatMap((v) => parseAddressList(v))[0];
+  const shown = firstText(pill, ['.pillText', '.slds-pill__label']) ?? textOf(pill);
+  const fromText = parseAddressList(shown)[0];
+  const name = parsed?.name ?? fromText?.name ?? (shown && !isEmail(shown) && !findEmail(shown) ? shown : undefined);
+  return makePerson({ name, email: parsed?.email ?? fromText?.email ?? findEmail(shown) });
+}
+
+/** A composer's recipients, To first, then Cc and Bcc; never the rep. */
+function composerRecipients(composer: Element): Person[] {
+  const from = composerField(composer, ['.fromAddress', '[class*="fromAddress"]'], FROM_LABEL);
+  const to = composerField(composer, ['.toAddress', '[class*="toAddress"]'], TO_LABEL);
+  const own = ownIdentity(from);
+  const pills = queryFirstAll(composer, PILL).filter((p) => !from?.contains(p) && isShown(p));
+  // A stable sort: the To field's pills first, the rest in page order.
+  pills.sort((a, b) => Number(to?.contains(b) ?? false) - Number(to?.contains(a) ?? false));
+  const people: Person[] = [];
+  for (const pill of pills) {
+    const person = readPill(pill);
+    if (!person) continue;
+    const isRep = person.email ? own.emails.has(person.email) : own.names.some((n) => splitName(n)?.fullName === person.fullName);
+    if (!isRep) people.push(person);
   }
   return people;
 }
 
-function readContext({ doc, url }: ReadInput): ContextFields {
+/** The email composers a person can see: on the record page on screen, and docked. */
+function openComposers(doc: Document, page: Element): Element[] {
+  const found = [...new Set([...queryEvery(page, EMAIL_COMPOSER), ...queryEvery(doc, DOCKED.slice(0, 1))])].filter((c) => isShown(c));
+  return found.filter((c) => !found.some((d) => d !== c && c.contains(d)));
+}
+
+function readContext({ doc, url, editor }: ReadInput): ContextFields {
   const record = recordFromUrl(url);
   if (!record) return { supported: false, pageKind: 'other' };
   const page = visiblePage(doc) ?? doc.body;
+  // The composer the rep writes in, else every open one.
+  const composers = openComposers(doc, page);
+  const current = editor ? closestAny(topFrameOf(editor.element) ?? editor.element, EMAIL_COMPOSER) : null;
   const recordType = shownText(page, RECORD_TYPE) ?? record.object;
   const object = record.object ?? recordType;
   const pageKind: PageKind = (object && KINDS[object]) || 'other';
   const recordName = shownText(page, RECORD_NAME) ?? (cleanText(doc.title.split('|')[0]) || undefined);
-  const recipients = composerRecipients(page);
+  const recipients = (current && composers.includes(current) ? [current] : composers).flatMap(composerRecipients);
 
   let person;
   let company: string | undefined;
   let deal: ContextFields['deal'];
   if (pageKind === 'opportunity') {
-    person = primaryContact(page) ?? recipients[0];
+    person = preferRecipient(recipients[0], primaryContact(page));
     company = fieldText(page, ['Account Name', 'Account']);
     deal = { name: recordName, stage: pathStage(page) ?? fieldText(page, ['Stage']) };
   } else if (pageKind === 'lead' || pageKind === 'contact') {
-    person = makePerson({
+    const record = makePerson({
       name: recordName ?? fieldText(page, ['Name']),
       email: fieldEmail(page, ['Email']),
       title: fieldText(page, ['Title']),
     });
+    person = preferRecipient(recipients[0], record);
     company = fieldText(page, pageKind === 'lead' ? ['Company'] : ['Account Name', 'Account']);
     // A lead's status is the stage of its journey so far; the panel maps it like a deal stage.
     const status = pageKind === 'lead' ? (pathStage(page) ?? fieldText(page, ['Lead Status', 'Status'])) : undefined;
@@ -209,8 +274,10 @@ function subjectFor(composer: Element | null): HTMLInputElement | null {
   if (!composer) return null;
   const direct = queryFirst<HTMLInputElement>(composer, SUBJECT);
   if (direct) return direct;
-  const label = safeQueryAll<HTMLLabelElement>(composer, 'label[for]').find((l) => sameLabel(textOf(l), 'Subject'));
-  const byLabel = label ? composer.ownerDocument.getElementById(label.htmlFor) : null;
+  // By its label, in the rep's language: "Subject", "Тема", "Betreff", "Objet", "Asunto".
+  const label = safeQueryAll(composer, FIELD_LABEL).find((l) => SUBJECT_LABEL.test(cleanText(textOf(l)).replace(/[:*]$/, '')));
+  const forId = label?.getAttribute('for');
+  const byLabel = forId ? composer.ownerDocument.getElementById(forId) : label ? queryFirst(label.closest('.uiInput, .slds-form-element') ?? label, ['input']) : null;
   return byLabel?.localName === 'input' ? (byLabel as HTMLInputElement) : null;
 }
 
@@ -235,7 +302,10 @@ function editorNear(el: Element): EditorTarget | null {
 
 function findEditors(doc: Document): EditorTarget[] {
   const page = visiblePage(doc) ?? doc.body;
-  return frameEditors(page).flatMap((b) => {
+  // A docked composer is the email the rep opened last; the activity panel's comes after it.
+  const docked = queryEvery(doc, DOCKED.slice(0, 1)).filter((c) => isShown(c) && !page.contains(c));
+  const bodies = [...new Set([...docked.flatMap(frameEditors), ...frameEditors(page)])];
+  return bodies.flatMap((b) => {
     const d = describeEditor(b);
     return d ? [d] : [];
   });
@@ -249,8 +319,11 @@ function watchTargets(doc: Document): WatchTarget[] {
   if (stage) targets.push({ node: stage, subtree: false });
   // The stage moving along the path, the highlights and the composer's recipients.
   if (page) {
-    for (const el of queryEvery(page, ['.slds-path', 'records-lwc-highlights-panel', '.toAddress'])) targets.push({ node: el, subtree: true });
+    for (const el of queryEvery(page, ['.slds-path', 'records-lwc-highlights-panel', '.toAddress', '.uiPillContainer'])) targets.push({ node: el, subtree: true });
   }
+  // The docking panel: an email composer opening, closing, or its recipients changing.
+  const dock = queryFirst(doc, ['.forceDockingPanelOverflow', '.dockingPanelOverflow']) ?? queryFirst(doc, ['.forceDockingPanel'])?.parentElement;
+  if (dock) targets.push({ node: dock, subtree: true });
   return targets;
 }
 

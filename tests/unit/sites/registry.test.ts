@@ -27,7 +27,13 @@ function fixtureUrl(name: string): string {
 }
 
 test('every adapter file is registered, once per site', () => {
-  expect(adapterFiles.sort()).toEqual(['gmail.ts', 'hubspot.ts', 'linkedin.ts', 'salesforce.ts']);
+  expect(adapterFiles.sort()).toEqual([
+    'gmail.ts',
+    'hubspot.ts',
+    'linkedin.ts',
+    'salesforce.ts',
+    'salesnav.ts',
+  ]);
   expect(ADAPTERS.map((a) => a.site).sort()).toEqual([...SITES].sort());
 });
 
