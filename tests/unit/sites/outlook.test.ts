@@ -129,6 +129,21 @@ describe('Outlook: a new message in the reading pane, another draft hidden befor
     }
   });
 
+  test('the rep copying herself stays out of the recipients', async () => {
+    const { document, url } = await newCompose();
+    const well = document.getElementById('to-well-new')!;
+    const chip = well.firstElementChild!.cloneNode(true) as Element;
+    const card = chip.querySelector('[data-lpc-hover-target-id]')!;
+    card.setAttribute('title', SELF);
+    card.setAttribute('aria-label', 'Maria Lopez');
+    card.querySelector('[class^="individualText"]')!.textContent = 'Maria Lopez';
+    well.prepend(chip);
+    const context = readPageContext(document, url);
+    expect(context.person?.fullName).toBe('Priya Raman');
+    expect(context.recipients).toHaveLength(1);
+    expect(everyEmail(context)).not.toContain(SELF);
+  });
+
   test('one Quiver button slot, after the visible compose’s Send split button', async () => {
     const { document, url } = await newCompose();
     const slots = outlook.buttonSlots!(document, url);
