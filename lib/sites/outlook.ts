@@ -37,6 +37,8 @@ const SEND_LABEL = anyLabel('aria-label', ['Send', 'Отправить', 'Senden
  */
 const BODY_MARKS = ['[aria-multiline="true"]', '[id^="editorParent_"] > *', '[textprediction]', BODY_LABEL];
 const EDITABLE = '[contenteditable="true"], [contenteditable=""]';
+/** One plain attribute selector for whole-page searches: Chromium answers it far faster than a list. */
+const ANY_EDITABLE = '[contenteditable]';
 const COMPOSE_ROOTS = ['[id^="docking_InitVisiblePart"]', '[data-app-section="Form_Content"]', '[data-app-section="ComposeForm"]'];
 const SUBJECT = ['input[id^="MSG_"][id$="_SUBJECT"]', SUBJECT_LABEL, 'input[maxlength="255"]'];
 const SEND = ['[data-testid="ComposeSendButton"] button', 'button[id$="__primaryActionButton"]', SEND_LABEL, 'button.ms-Button--primary'];
@@ -82,11 +84,11 @@ function isBody(el: Element): boolean {
 
 /** Every message body editor under `root`, hidden drafts' too, in document order. */
 function bodiesIn(root: Document | Element): HTMLElement[] {
-  return safeQueryAll(root, EDITABLE).filter(isBody);
+  return safeQueryAll(root, ANY_EDITABLE).filter(isBody);
 }
 
 function hasComposeParts(n: Element): boolean {
-  return queryFirst(n, SUBJECT) !== null || safeQueryAll(n, EDITABLE).some((e) => editableRoot(e) && !isBody(e)) || queryFirst(n, SEND) !== null;
+  return queryFirst(n, SUBJECT) !== null || safeQueryAll(n, ANY_EDITABLE).some((e) => editableRoot(e) && !isBody(e)) || queryFirst(n, SEND) !== null;
 }
 
 /**
@@ -306,7 +308,7 @@ function isSelf(p: Recipient, self: Self): boolean {
 
 /** The recipient wells of a compose, To first: its editable fields that are not the body. */
 function wellsOf(root: Element): Element[] {
-  const editable = safeQueryAll(root, EDITABLE).filter((e) => editableRoot(e) && !isBody(e));
+  const editable = safeQueryAll(root, ANY_EDITABLE).filter((e) => editableRoot(e) && !isBody(e));
   const wells = editable.length > 0 ? editable : safeQueryAll(root, 'input[role="combobox"]').map((i) => i.parentElement!).filter(Boolean);
   const to = wells.find((w) => w.matches(TO_LABEL));
   return to ? [to, ...wells.filter((w) => w !== to)] : wells;
