@@ -39,6 +39,10 @@ export default defineConfig({
       'https://*.lightning.force.com/*',
       'https://*.my.salesforce.com/*',
       'https://app.hubspot.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
+      'https://outlook.live.com/*',
+      'https://outlook.cloud.microsoft/*',
     ],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {

@@ -10,6 +10,10 @@ export default defineContentScript({
     'https://*.lightning.force.com/*',
     'https://*.my.salesforce.com/*',
     'https://app.hubspot.com/*',
+    'https://outlook.office.com/*',
+    'https://outlook.office365.com/*',
+    'https://outlook.live.com/*',
+    'https://outlook.cloud.microsoft/*',
   ],
   // Every frame, about:blank ones included, so editors in Salesforce's written-after-load frames
   // are on the script's side of the wall; child frames stay quiet (see startContentScript).

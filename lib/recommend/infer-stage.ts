@@ -48,7 +48,7 @@ function stageField(context: PageContext): string {
 
 /**
  * The journey stage the page suggests, with the reason, or null when the page says nothing
- * about it. A CRM stage goes through the stage map; a Gmail reply in a long thread is later in
+ * about it. A CRM stage goes through the stage map; an email reply in a long thread is later in
  * the journey than a first message; a LinkedIn profile with no conversation yet is early; a
  * Sales Navigator lead is placed by the rep's lists first.
  */
@@ -59,7 +59,8 @@ export function inferStage(context: PageContext | undefined, stageMap: ReadonlyM
     const stage = lookupStage(stageMap, crmStage);
     if (stage) return { kind: 'crm-stage', field: stageField(context), crmStage, stage };
   }
-  if (context.site === 'gmail' && (context.pageKind === 'compose' || context.pageKind === 'thread' || context.editor)) {
+  // Outlook on the web is read like Gmail: a new message is first contact, a reply is later.
+  if ((context.site === 'gmail' || context.site === 'outlook') && (context.pageKind === 'compose' || context.pageKind === 'thread' || context.editor)) {
     if (!context.isReply) return { kind: 'new-email', stage: 'awareness' };
     const messages = Math.max(context.threadLength ?? 1, 1);
     return { kind: 'email-thread', messages, stage: messages >= LONG_THREAD ? 'engagement' : 'interest' };

@@ -37,7 +37,7 @@ function fitsPage(item: StoredItem, context: PageContext | undefined): boolean {
   if (context.site === 'linkedin') return item.type === 'snippet' || item.type === 'case_study';
   // An InMail has a subject and a body: templates fit as well as on LinkedIn.
   if (context.site === 'salesnav') return isTemplateType(item.type) || item.type === 'case_study';
-  if (context.site === 'gmail') return isTemplateType(item.type);
+  if (context.site === 'gmail' || context.site === 'outlook') return isTemplateType(item.type);
   return item.type === 'email_template';
 }
 

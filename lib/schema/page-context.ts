@@ -1,12 +1,6 @@
 import { z } from 'zod';
 
-export const SITES = [
-  'gmail',
-  'linkedin',
-  'salesforce',
-  'hubspot',
-  'salesnav',
-] as const;
+export const SITES = ['gmail', 'outlook', 'linkedin', 'salesnav', 'salesforce', 'hubspot'] as const;
 export const siteSchema = z.enum(SITES);
 export type Site = z.infer<typeof siteSchema>;
 
@@ -56,7 +50,7 @@ export const pageContextSchema = z.object({
   pageKind: pageKindSchema,
   url: text(4096),
   person: personSchema.optional(),
-  /** Everyone the email goes to (Gmail), first the main recipient. */
+  /** Everyone the email goes to (Gmail, Outlook), first the main recipient. */
   recipients: z.array(personSchema).max(100).optional(),
   company: text().optional(),
   /** CRM record type as the CRM names it: Opportunity, Lead, Contact, Account, Deal… */
