@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Adoption } from '../../lib/schema/stats';
 import { bucketOf, bucketStarts, fillBuckets } from './calendar';
-import { scopedEvents, type StatsScope } from './event-scope';
+import type { StatsScope } from './event-scope';
+import { facts } from './facts';
 
-const distinctReps = sql<number>`count(distinct ${sql.ref('e.user_id')})`;
+const distinctReps = sql<number>`count(distinct ${sql.ref('f.user_id')})`;
 
 /**
  * Distinct reps with any in-scope event (a search that found nothing counts: that rep is
@@ -12,10 +13,10 @@ const distinctReps = sql<number>`count(distinct ${sql.ref('e.user_id')})`;
  */
 export async function adoption(scope: StatsScope): Promise<Adoption> {
   const { from, to } = scope.query;
-  const week = bucketOf(sql.ref('e.at'), 'week');
+  const week = bucketOf(scope.sql, sql.ref('f.day'), 'week');
   const [overall, weeks] = await Promise.all([
-    scopedEvents(scope).select(distinctReps.as('reps')).executeTakeFirstOrThrow(),
-    scopedEvents(scope).select([week.as('start'), distinctReps.as('reps')]).groupBy(week).execute(),
+    facts(scope, ['user_id', 'day']).select(distinctReps.as('reps')).executeTakeFirstOrThrow(),
+    facts(scope, ['user_id', 'day']).select([week.as('start'), distinctReps.as('reps')]).groupBy(week).execute(),
   ]);
   const perWeek = new Map(weeks.map((row) => [row.start, { activeReps: Number(row.reps) }]));
   return {

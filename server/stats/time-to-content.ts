@@ -4,7 +4,6 @@ import type { Site } from '../../lib/schema/page-context';
 import type { TimeToContent, TimeToContentStats } from '../../lib/schema/stats';
 import { kindIn, TIMED_KINDS } from './activity-columns';
 import { scopedEvents, type StatsScope } from './event-scope';
-import { byCodePoint } from './sql-dialect';
 
 /**
  * The 1-based row holding the nearest-rank P-th percentile of n sorted values: ceil(P·n/100),
@@ -63,7 +62,7 @@ export async function timeToContent(scope: StatsScope): Promise<TimeToContentSta
   const g = sql.ref<string | null>('g');
   const [overall, bySite, byStage] = await Promise.all([
     summariseBy(scope, sql<null>`null`, []),
-    summariseBy(scope, site, [sql`${g} is null`, byCodePoint(g)]),
+    summariseBy(scope, site, [sql`${g} is null`, scope.sql.byCodePoint(g)]),
     summariseBy(scope, stage, [journeyOrder(sql`${g}`)]),
   ]);
   return {
