@@ -23,6 +23,11 @@ export interface SqlDialect {
    * with a window instead.
    */
   nearestRank(percent: 50 | 90, value: Expression<number>): RawBuilder<number | null> | undefined;
+  /**
+   * `GROUP BY GROUPING SETS ((…), (…))` — several groupings from one scan, told apart by
+   * `grouping(…)` — where the database has it; undefined where not (one query per grouping).
+   */
+  groupingSets(sets: readonly (readonly Expression<unknown>[])[]): RawBuilder<unknown> | undefined;
   /** Whether the JSON array at `path` (`$.a.b`) in a JSON text column holds the string `value`. */
   jsonArrayHas(json: Expression<string>, path: string, value: string): RawBuilder<boolean>;
 }
@@ -48,6 +53,7 @@ const sqlite: SqlDialect = {
   // Back six days, then forward to the next Monday ('weekday 1' stays put on a Monday).
   mondayOf: (day) => sql<string>`date(${day}, '-6 days', 'weekday 1')`,
   nearestRank: () => undefined,
+  groupingSets: () => undefined,
   jsonArrayHas: (json, path, value) => sql<boolean>`exists (select 1 from json_each(${json}, ${path}) where value = ${value})`,
 };
 
@@ -59,6 +65,7 @@ const postgres: SqlDialect = {
   // lands exactly on an integer when P·n/100 is one (0.5 is exact; 0.9·n errs by far less
   // than half a unit), so the row is the one lib/kpi's integer arithmetic picks.
   nearestRank: (percent, value) => sql<number | null>`percentile_disc(${sql.lit(percent / 100)}) within group (order by ${value})`,
+  groupingSets: (sets) => sql`grouping sets (${sql.join(sets.map((set) => sql`(${set.length > 0 ? sql.join(set) : sql``})`))})`,
   // `?` tests membership of a string in a jsonb array; a missing path gives null, i.e. false.
   jsonArrayHas: (json, path, value) =>
     sql<boolean>`coalesce(((${json})::jsonb #> ${sql.lit(pgPath(path))}) ? ${value}, false)`,

@@ -27,6 +27,9 @@ const YEAR_START = '2025-01-01';
 const DAYS = 365;
 const BOUND_MS = 1000;
 
+// QUIVER_STATS_VOLUME_KEEP=1 leaves the cluster running and prints its database URL and the
+// manager token, to look at the data afterwards (stop it with pg_ctl, remove its folder).
+const keep = process.env.QUIVER_STATS_VOLUME_KEEP === '1';
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
 // A production-like cluster: fsync on; memory settings an operator of a 24 GB machine would give it.
@@ -198,8 +201,9 @@ try {
   recordFigures(figures);
   for (const f of figures) console.log(describeFigure(f));
   exitCode = month30.median <= BOUND_MS && month30.events > 0 ? 0 : 1;
+  if (keep) console.log(`kept: ${url} (cluster in ${cluster.dir}), manager token ${manager}`);
 } finally {
-  cluster.stop();
+  if (!keep) cluster.stop();
 }
 process.exitCode = exitCode;
 
