@@ -6,6 +6,7 @@ import pg from 'pg';
 import { describeDbTarget, parseDbTarget } from './db-target';
 import { MIGRATION_NAMES, migrationProvider } from './migrations';
 import type { Database } from './schema';
+import { POOL_SIZES } from './read-snapshot';
 import { SqliteReadDialect } from './sqlite-read-dialect';
 
 export type Db = Kysely<Database>;
@@ -44,7 +45,7 @@ export interface ServerDatabase {
 export interface OpenOptions {
   /** PostgreSQL connections for requests. */
   poolSize?: number;
-  /** PostgreSQL connections for stats. */
+  /** PostgreSQL connections for stats (a stats request uses two at once). */
   readPoolSize?: number;
   /** Called with a pool's background errors (a connection dropped while idle). */
   onPoolError?: (error: Error) => void;
@@ -89,7 +90,9 @@ export async function openServerDatabase(target: string, options: OpenOptions = 
   }
   const main = await openPostgresPool(parsed.url, options.poolSize ?? 10, 'quiver', options.onPoolError);
   const db = await migrated(main.db, () => migratePostgres(main.db));
-  const reads = await openPostgresPool(parsed.url, options.readPoolSize ?? 2, 'quiver-stats', options.onPoolError);
+  const readPoolSize = options.readPoolSize ?? 4;
+  const reads = await openPostgresPool(parsed.url, readPoolSize, 'quiver-stats', options.onPoolError);
+  POOL_SIZES.set(reads.db, readPoolSize);
   return {
     kind: 'postgres',
     db,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Stats, StatsQuery } from '../../lib/schema/stats';
 import type { Database } from '../db/schema';
-import { inSnapshot } from '../db/read-snapshot';
+import { inSharedSnapshot } from '../db/read-snapshot';
 import { dialectOf } from '../db/sql-dialect';
 import { adoption } from './adoption';
 import { byRep, bySite, byStage, byType } from './breakdowns';
@@ -24,10 +24,17 @@ import { trend } from './trend';
  */
 export async function serverStats(db: Kysely<Database>, orgId: string, query: StatsQuery, today: string): Promise<Stats> {
   const dialect = dialectOf(db);
-  return inSnapshot(db, async (trx) => {
-    const scope: StatsScope = { db: trx, sql: dialect, orgId, query, today };
-    const stageActivity = await byStage(scope);
-    return {
+  const scopeOf = (trx: Kysely<Database>): StatsScope => ({ db: trx, sql: dialect, orgId, query, today });
+  // Time to content reads single events (the rest mostly roll-ups): on PostgreSQL it runs on a
+  // second connection at the same time, in the same snapshot.
+  const [rest, timeToContentStats] = await inSharedSnapshot(db, (trx) => everythingElse(scopeOf(trx)), (trx) => timeToContent(scopeOf(trx)));
+  return { ...rest, timeToContent: timeToContentStats };
+}
+
+async function everythingElse(scope: StatsScope): Promise<Omit<Stats, 'timeToContent'>> {
+  const { query, today } = scope;
+  const stageActivity = await byStage(scope);
+  return {
       query,
       today,
       totals: await totals(scope),
@@ -39,10 +46,8 @@ export async function serverStats(db: Kysely<Database>, orgId: string, query: St
       byRep: await byRep(scope),
       neverUsed: await neverUsed(scope),
       contentGaps: await contentGaps(scope),
-      timeToContent: await timeToContent(scope),
       stageCoverage: await stageCoverage(scope, stageActivity),
       governance: await governance(scope),
       adoption: await adoption(scope),
     };
-  });
 }

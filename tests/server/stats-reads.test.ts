@@ -40,6 +40,15 @@ describe('stats reads and uploads', () => {
     expect(await countEvents(server.database.reads)).toBe(before + 10);
   });
 
+  it('answers many stats requests at once (each may hold two read connections) without running out of connections', async () => {
+    const manager = await server.tokenFor('acme', 'lead@acme.test', 'manager');
+    const answers = await Promise.all(
+      Array.from({ length: 7 }, () => call(`${server.url}/api/v1/stats?from=2026-03-01&to=2026-03-31`, { token: manager })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(7).fill(200));
+    expect(new Set(answers.map((a) => JSON.stringify(a.json.totals))).size).toBe(1);
+  });
+
   it('uploads are answered while long stats queries fill every read connection', async () => {
     const slow =
       TEST_DB_KIND === 'postgres'
