@@ -17,17 +17,6 @@ export interface SqlDialect {
   byCodePoint<T>(text: Expression<T>): RawBuilder<T>;
   /** The Monday on or before a `YYYY-MM-DD` day, as `YYYY-MM-DD` text. */
   mondayOf(day: Expression<string>): RawBuilder<string>;
-  /**
-   * The nearest-rank P-th percentile of `value` over a group, as an aggregate, where the
-   * database has one (lib/kpi/percentile.ts); undefined where not, and the caller ranks rows
-   * with a window instead.
-   */
-  nearestRank(percent: 50 | 90, value: Expression<number>): RawBuilder<number | null> | undefined;
-  /**
-   * `GROUP BY GROUPING SETS ((…), (…))` — several groupings from one scan, told apart by
-   * `grouping(…)` — where the database has it; undefined where not (one query per grouping).
-   */
-  groupingSets(sets: readonly (readonly Expression<unknown>[])[]): RawBuilder<unknown> | undefined;
   /** Whether the JSON array at `path` (`$.a.b`) in a JSON text column holds the string `value`. */
   jsonArrayHas(json: Expression<string>, path: string, value: string): RawBuilder<boolean>;
 }
@@ -52,8 +41,6 @@ const sqlite: SqlDialect = {
   byCodePoint: (text) => sql`${text}`,
   // Back six days, then forward to the next Monday ('weekday 1' stays put on a Monday).
   mondayOf: (day) => sql<string>`date(${day}, '-6 days', 'weekday 1')`,
-  nearestRank: () => undefined,
-  groupingSets: () => undefined,
   jsonArrayHas: (json, path, value) => sql<boolean>`exists (select 1 from json_each(${json}, ${path}) where value = ${value})`,
 };
 
@@ -61,11 +48,6 @@ const postgres: SqlDialect = {
   kind: 'postgres',
   byCodePoint: (text) => sql`${text} collate "C"`,
   mondayOf: (day) => sql<string>`to_char(date_trunc('week', (${day})::date), 'YYYY-MM-DD')`,
-  // percentile_disc(p) is the value at row ceil(p·n): nearest rank. p·n in floating point
-  // lands exactly on an integer when P·n/100 is one (0.5 is exact; 0.9·n errs by far less
-  // than half a unit), so the row is the one lib/kpi's integer arithmetic picks.
-  nearestRank: (percent, value) => sql<number | null>`percentile_disc(${sql.lit(percent / 100)}) within group (order by ${value})`,
-  groupingSets: (sets) => sql`grouping sets (${sql.join(sets.map((set) => sql`(${set.length > 0 ? sql.join(set) : sql``})`))})`,
   // `?` tests membership of a string in a jsonb array; a missing path gives null, i.e. false.
   jsonArrayHas: (json, path, value) =>
     sql<boolean>`coalesce(((${json})::jsonb #> ${sql.lit(pgPath(path))}) ? ${value}, false)`,
