@@ -130,6 +130,12 @@ type Fetch = Parameters<typeof serve>[0]['fetch'];
 function listen(fetch: Fetch, port: number, host: string): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch, port, hostname: host }, () => resolve(s as Server)) as Server;
+    // Idle keep-alive connections stay open longer than a load balancer's idle timeout
+    // (commonly 60 s): the balancer, not this server, closes them, so it never sends a
+    // request on a connection the server is closing at that moment. Node's 5 s default races
+    // clients that spread their requests over several instances.
+    s.keepAliveTimeout = 65_000;
+    s.headersTimeout = 66_000;
     s.once('error', reject);
   });
 }

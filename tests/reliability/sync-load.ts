@@ -41,6 +41,8 @@ for (let i = 0; i < reps; i += 1) tokens.push((await createAccessToken(setup, { 
 await setup.destroy();
 const servers = await Promise.all(Array.from({ length: instances }, () => startQuiverChild(database.target)));
 
+let retries = 0;
+
 /** One rep's first sync: every page, as the sync loop asks for them. */
 async function syncRep(token: string, n: number): Promise<{ seconds: number; items: number }> {
   const clients = servers.map((server) => createApiClient({ serverUrl: server.url, token, fetch, timeoutMs: 120_000 }));
@@ -49,7 +51,12 @@ async function syncRep(token: string, n: number): Promise<{ seconds: number; ite
   let cursor: string | undefined;
   for (let page = n; ; page += 1) {
     const client = clients[page % clients.length]!;
-    const answer = await client.libraryPage({ ...(cursor ? { cursor } : {}), limit: PAGE });
+    // A page that did not arrive is asked for again, as the extension's next sync would.
+    const answer = await client.libraryPage({ ...(cursor ? { cursor } : {}), limit: PAGE }).catch((error: unknown) => {
+      retries += 1;
+      if (retries > 50) throw error;
+      return clients[(page + 1) % clients.length]!.libraryPage({ ...(cursor ? { cursor } : {}), limit: PAGE });
+    });
     if (answer.notModified) break;
     for (const item of answer.page.items) ids.add((item as { id: string }).id);
     cursor = answer.page.cursor;
@@ -74,6 +81,7 @@ const figures: Figure[] = [
   { item, name: `${label} · time per rep, slowest`, value: Number(times.at(-1)!.toFixed(2)), unit: 's' },
   { item, name: `${label} · server CPU`, value: Number(cpu.toFixed(1)), unit: `s (${Math.round((cpu / total) * 100)}% of one core)` },
   { item, name: `${label} · reps missing items`, value: results.filter((r) => r.items !== itemCount).length, atMost: 0 },
+  { item, name: `${label} · pages asked for again after a failed request`, value: retries },
 ];
 recordFigures(figures);
 for (const f of figures) console.log(describeFigure(f));
