@@ -35,6 +35,7 @@ const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
 // A production-like cluster: fsync on; memory settings an operator of a 24 GB machine would give it.
 const cluster = await startPostgresCluster({ durable: true, settings: { shared_buffers: '2GB', work_mem: '64MB', maintenance_work_mem: '1GB', max_wal_size: '8GB', checkpoint_timeout: '30min' } });
 let exitCode = 1;
+if (!keep) process.once('exit', () => cluster.stop());
 try {
   const url = await createDatabase(cluster.adminUrl);
   const db = await openDatabase(url, { poolSize: 4 });

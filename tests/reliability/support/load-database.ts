@@ -22,5 +22,7 @@ export async function loadDatabase(kind: 'sqlite' | 'postgres'): Promise<LoadDat
   }
   const cluster = await startPostgresCluster({ durable: true, settings: { shared_buffers: '512MB', max_wal_size: '4GB' } });
   const target = await createDatabase(cluster.adminUrl);
+  // A step that crashes still removes its cluster (stop() is synchronous and idempotent).
+  process.once('exit', () => cluster.stop());
   return { kind, target, remove: async () => cluster.stop() };
 }
