@@ -32,11 +32,37 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The same server suite on PostgreSQL: a throw-away cluster for the run, a database
+          // per test server (tests/server/support/postgres-global-setup.ts).
+          name: 'server-pg',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: { QUIVER_TEST_DB: 'postgres' },
+          globalSetup: ['tests/server/support/postgres-global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'reliability',
           include: ['tests/reliability/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'reliability-pg',
+          include: ['tests/reliability/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env: { QUIVER_TEST_DB: 'postgres' },
+          globalSetup: ['tests/server/support/postgres-global-setup.ts'],
         },
       },
       {
