@@ -93,18 +93,33 @@ function property(doc: Document, names: readonly string[], labels: readonly stri
 }
 
 /** The first associated record of a kind in the right sidebar ("contact", "company", "deal"). */
-function association(doc: Document, kind: string): { name?: string; card: Element } | undefined {
+function association(doc: Document, kind: string): { name?: string; card: Element; title: Element } | undefined {
   const link = shownFirst(doc, [`[data-selenium-test="${kind}-chicklet-title-link"]`, `[data-test-id="${kind}-chicklet-title-link"]`]);
   if (!link) return undefined;
   const card = link.closest(`[data-selenium-test="${kind}-chicklet"]`) ?? link.parentElement ?? link;
-  return { name: textOf(link), card };
+  return { name: textOf(link), card, title: link };
+}
+
+/**
+ * The line under an associated record's name (a contact's headline): by its test hook or class,
+ * else, by structure, the first line of the card that is neither the name nor an address.
+ */
+function chickletSubtitle(card: Element, title: Element): string | undefined {
+  const known = firstText(card, ['[data-selenium-test$="subtitle"]', '[class*="Subtitle"]']);
+  if (known) return known;
+  for (const line of Array.from(card.children)) {
+    if (line === title || line.contains(title) || line.querySelector('a[href^="mailto:"]')) continue;
+    const text = textOf(line);
+    if (text && !findEmail(text)) return text;
+  }
+  return undefined;
 }
 
 function associatedContact(doc: Document): Person | undefined {
   const found = association(doc, 'contact');
   if (!found) return undefined;
   const mail = found.card.querySelector('a[href^="mailto:"]');
-  const subtitle = firstText(found.card, ['[class*="Subtitle"]', '[data-selenium-test$="subtitle"]']);
+  const subtitle = chickletSubtitle(found.card, found.title);
   return makePerson({
     name: found.name,
     email: normalizeEmail(mail?.getAttribute('href')) ?? findEmail(textOf(found.card)),
@@ -154,7 +169,8 @@ function readContext({ doc, url }: ReadInput): ContextFields {
       normalizeEmail(shownFirst(doc, ['[data-selenium-test="contact-highlight-email"] a[href^="mailto:"]'])?.getAttribute('href'));
     const title = property(doc, ['jobtitle'], ['Job title']) ?? roleFromHeadline(subtitle);
     const deal = association(doc, 'deal');
-    const dealStage = deal ? cleanText(firstText(deal.card, ['[data-selenium-test$="stage"]'])?.replace(/^Stage:\s*/i, '')) : undefined;
+    // "Stage: Presentation scheduled", "Этап: …", "Phase: …": the value after the label, in any language.
+    const dealStage = deal ? cleanText(firstText(deal.card, ['[data-selenium-test$="stage"]'])?.replace(/^[^:]{1,40}:\s*/u, '')) : undefined;
     // An open deal's stage says most; without one, the contact's lifecycle stage still places them.
     const stage = dealStage || property(doc, ['lifecyclestage'], ['Lifecycle stage']);
     return {
@@ -184,7 +200,8 @@ function describeEditor(el: HTMLElement): EditorTarget | null {
   return {
     element: editor,
     kind: 'rich',
-    label: composer ? 'Email body' : cleanText(editor.getAttribute('aria-label')) || 'Note',
+    // The editor's own label, in the rep's language ("Email body", "Текст письма", "Note"…).
+    label: cleanText(editor.getAttribute('aria-label')) || (composer ? 'Email body' : 'Note'),
     subject: subject && isShown(subject) ? subject : null,
     caretAt: 'start',
   };
