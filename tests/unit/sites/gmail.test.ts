@@ -65,6 +65,30 @@ describe('Gmail with two composes open', () => {
     }
   });
 
+  test('the signature is read line by line: its address is the rep’s own, not one glued to her name', async () => {
+    for (const page of [inbox, thread]) {
+      const { document } = await page();
+      // The signature alone says who the rep is: no address in the title, account button or From.
+      document.title = 'Inbox';
+      for (const el of document.querySelectorAll('a[href^="https://accounts.google.com/SignOutOptions"], input[name="from"]')) el.remove();
+      expect([...gmailInternals.ownAddresses(document)]).toEqual([SELF]);
+    }
+  });
+
+  test('a rep known only by her signature, copied on her own email, is not a recipient', async () => {
+    const { document, url } = await inbox();
+    document.title = 'Inbox';
+    for (const el of document.querySelectorAll('a[href^="https://accounts.google.com/SignOutOptions"], input[name="from"]')) el.remove();
+    // The second compose's signature has no mailto link: the address is plain text under her name.
+    const signature = document.querySelector('#compose-2 .gmail_signature > div')!;
+    signature.innerHTML = 'Maria Lopez<br>Account Executive, Quiver Demo<br>maria.lopez@quiver-demo.com';
+    document.querySelector('#compose-1 .gmail_signature')!.remove();
+    document.getElementById(':tn')!.focus();
+    const context = readPageContext(document, url);
+    expect(context.person?.email).toBe('priya.raman@brightcart.io');
+    expect(everyEmail(context)).not.toContain(SELF);
+  });
+
   test('recipients come from the summary and hidden inputs when the chips are gone', async () => {
     const { document, url } = await inbox();
     // Gmail drops the chips of the second compose while its caret is in the body.
