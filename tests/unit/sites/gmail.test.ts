@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { pageContextSchema } from '../../../lib/schema/page-context';
 import { gmail, gmailInternals } from '../../../lib/sites/gmail';
 import { readPageContext, resolvePage } from '../../../lib/sites/page';
-import { loadFixture } from './load-fixture';
+import { variantsOf } from '../../fixtures/variants/generate';
+import { loadFixture, loadPage } from './load-fixture';
 
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTzXbDcWkpQlSjbVhGWwLnCqH';
@@ -107,6 +108,22 @@ describe('Gmail with two composes open', () => {
       expect(slot.anchor.querySelector('[data-tooltip^="Send"]')).not.toBeNull();
       expect(slot.scope.classList.contains('M9')).toBe(true);
     }
+  });
+
+  test('each layer that finds Send holds when the ones before it are gone: tooltip in five languages, classes, place', async () => {
+    // A new build (classes renamed) in Russian: the Russian tooltip finds Send.
+    const renamed = variantsOf('gmail-inbox-compose.html').find((v) => v.kind === 'combined')!;
+    const { document, url } = await loadPage(renamed.html, INBOX);
+    const send = () => gmail.buttonSlots!(document, url).map((slot) => slot.anchor.textContent?.trim());
+    expect(send()).toEqual(['Отправить', 'Отправить']);
+    // In Italian, which Quiver does not list: the first labelled button below the body.
+    for (const button of document.querySelectorAll('[data-tooltip^="Отправить"]')) {
+      button.setAttribute('data-tooltip', 'Invia \u202a(Ctrl-Invio)\u202c');
+      button.setAttribute('aria-label', 'Invia \u202a(Ctrl-Invio)\u202c');
+      button.textContent = 'Invia';
+    }
+    await new Promise((r) => setTimeout(r, 0));
+    expect(send()).toEqual(['Invia', 'Invia']);
   });
 
   test('an inbox with no compose is an inbox, with no editor', async () => {
