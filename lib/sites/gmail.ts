@@ -4,6 +4,7 @@
  * conversations (#inbox/<thread id>), pop-up composes, pop-out composes (?view=cm, …?compose=…)
  * and inline replies; several composes may be open at once.
  * Pinned by: tests/fixtures/gmail-inbox-compose.html, tests/fixtures/gmail-thread-reply.html.
+ * And their variants (tests/fixtures/variants/sites/gmail.ts: renamed, wrapped, translated, rearranged).
  *
  * The context is the compose the rep is in (focused, else last focused, else the newest open):
  * its recipients, subject and whether it replies. Gmail's class names are obfuscated and

@@ -5,6 +5,7 @@
  * root under #interop-outlet in recent builds, in the page itself in older ones).
  * Pinned by: tests/fixtures/linkedin-profile.html, tests/fixtures/linkedin-messaging.html,
  * tests/fixtures/linkedin-profile-overlay.html.
+ * And their variants (tests/fixtures/variants/sites/linkedin.ts: renamed, wrapped, translated, rearranged).
  * Not Sales Navigator (www.linkedin.com/sales/…): that is salesnav.ts.
  *
  * Class names are LinkedIn's own BEM and artdeco names, which its builds have started to obfuscate:

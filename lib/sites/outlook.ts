@@ -7,6 +7,7 @@
  * popped-out composes (/mail/deeplink/compose…).
  * Pinned by: tests/fixtures/outlook-new-compose.html, tests/fixtures/outlook-thread-reply.html,
  * tests/fixtures/outlook-popout-compose.html.
+ * And their variants (tests/fixtures/variants/sites/outlook.ts: renamed, wrapped, translated, rearranged).
  *
  * The context is the compose the rep is in (focused, else last focused, else the visible one):
  * Outlook keeps inactive drafts in the DOM, hidden and often before the active one, and marks

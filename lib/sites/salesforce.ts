@@ -7,6 +7,7 @@
  * window, with its To/Cc pills.
  * Pinned by: tests/fixtures/salesforce-opportunity.html, tests/fixtures/salesforce-lead.html,
  * tests/fixtures/salesforce-contact.html, tests/fixtures/salesforce-opportunity-email.html.
+ * And their variants (tests/fixtures/variants/sites/salesforce.ts: renamed, wrapped, translated, rearranged).
  *
  * Lightning keeps pages of records visited earlier in the DOM, hidden; every read starts from
  * the page on screen and only counts what is shown. LWC's synthetic shadow DOM leaves
