@@ -153,8 +153,13 @@ function readProfile(doc: Document) {
     : undefined;
   const experience = doc.getElementById('experience')?.closest('section') ?? null;
   const firstJob = experience ? queryFirst(experience, ['li .pvs-entity', 'li']) : null;
+  // The job's title and company lines; without the utility classes, its first two visible lines
+  // (LinkedIn pairs each with a screen-reader copy and hides the visible one from it).
   const jobLines = firstJob
-    ? queryEvery(firstJob, ['.t-bold span[aria-hidden="true"]', '.t-14.t-normal:not(.t-black--light) span[aria-hidden="true"]'])
+    ? queryFirstAll(firstJob, [
+        '.t-bold span[aria-hidden="true"], .t-14.t-normal:not(.t-black--light) span[aria-hidden="true"]',
+        'span[aria-hidden="true"]',
+      ])
         .map((e) => textOf(e))
         .filter((t): t is string => !!t)
     : [];

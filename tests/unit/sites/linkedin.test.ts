@@ -110,3 +110,17 @@ test.each([
   document.querySelector('.text-body-medium')!.textContent = 'VP Operations';
   expect(readPageContext(document, url).company).toBe('Northwind Logistics');
 });
+
+test('a profile after a build that renamed every class: name, role and company from the h1, Experience and the company button', async () => {
+  const { document, url } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/in/dana-whitfield-4a7b1c2/', overlayReady);
+  let n = 0;
+  for (const el of document.querySelectorAll('[class]')) el.setAttribute('class', `_${(n++).toString(36)}x9q`);
+  const context = readPageContext(document, url);
+  expect(context).toMatchObject({
+    pageKind: 'profile',
+    person: { fullName: 'Dana Whitfield', firstName: 'Dana', title: 'VP Operations' },
+    company: 'Northwind Logistics',
+  });
+  // Nobody from "People also viewed" or an earlier job.
+  expect(JSON.stringify(context)).not.toMatch(/Tom|Sofia|Fleet Manager|Koelketen/);
+});
