@@ -7,6 +7,7 @@
  * popped-out composes (/mail/deeplink/compose…).
  * Pinned by: tests/fixtures/outlook-new-compose.html, tests/fixtures/outlook-thread-reply.html,
  * tests/fixtures/outlook-popout-compose.html.
+ * And their variants (tests/fixtures/variants/sites/outlook.ts: renamed, wrapped, translated, rearranged).
  *
  * The context is the compose the rep is in (focused, else last focused, else the visible one):
  * Outlook keeps inactive drafts in the DOM, hidden and often before the active one, and marks
@@ -19,7 +20,7 @@ import type { EditorTarget } from '../editors/target';
 import type { Person } from '../schema/page-context';
 import type { ButtonSlot, ContextFields, ReadInput, SiteAdapter, WatchTarget } from './adapter';
 import { companyFromEmail, findEmail, isEmail, makePerson, normalizeEmail } from './derive';
-import { cleanText, closestAny, isShown, queryEvery, queryFirst, safeQueryAll, textOf } from './dom';
+import { cleanText, closestAny, isShown, linesOf, queryEvery, queryFirst, safeQueryAll, textOf } from './dom';
 
 const HOSTS = new Set(['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft']);
 
@@ -225,24 +226,6 @@ function personOf(el: Element): Recipient {
   const email =
     shown.email ?? [el.getAttribute('title'), el.getAttribute('aria-label'), el.getAttribute('data-lpc-hover-target-id')].map((s) => findEmail(s)).find(Boolean);
   return { email, name: shown.name ?? parsePerson(el.getAttribute('aria-label')).name };
-}
-
-/** The lines of a block as a reader sees them (text between <br>s and block elements). */
-function linesOf(el: Element, max = 14): string[] {
-  const lines = [''];
-  const walk = (node: Node) => {
-    for (let c = node.firstChild; c && lines.length <= max; c = c.nextSibling) {
-      if (c.nodeType === 3) lines[lines.length - 1] += c.nodeValue ?? '';
-      else if (c.nodeType === 1) {
-        const block = /^(?:br|div|p|hr)$/.test((c as Element).localName);
-        if (block) lines.push('');
-        walk(c);
-        if (block) lines.push('');
-      }
-    }
-  };
-  walk(el);
-  return lines.map((l) => cleanText(l)).filter(Boolean);
 }
 
 /**

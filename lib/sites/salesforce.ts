@@ -7,10 +7,17 @@
  * window, with its To/Cc pills.
  * Pinned by: tests/fixtures/salesforce-opportunity.html, tests/fixtures/salesforce-lead.html,
  * tests/fixtures/salesforce-contact.html, tests/fixtures/salesforce-opportunity-email.html.
+ * And their variants (tests/fixtures/variants/sites/salesforce.ts: renamed, wrapped, translated, rearranged).
  *
  * Lightning keeps pages of records visited earlier in the DOM, hidden; every read starts from
  * the page on screen and only counts what is shown. LWC's synthetic shadow DOM leaves
  * everything in the light DOM, so ordinary queries see it from an extension.
+ *
+ * Record fields are read by the API name Lightning stamps on them (data-target-selection-name=
+ * "sfdc:RecordField.Opportunity.StageName"), which no language or layout change touches; the
+ * highlights panel has no such hook, so there a field is found by its label, known in English,
+ * Russian, German, French and Spanish. The stage comes first from the path, the primary contact
+ * from the Contact Roles list found by its link to the full list.
  *
  * The email composer may be docked: Lightning renders it in the docking panel after the record
  * page, not inside it, so composers are looked for on the page on screen and in the dock. Who
@@ -47,6 +54,26 @@ const SUBJECT = ['input[name="subject"]', 'input[placeholder*="Subject"]', 'inpu
 /** One element per recipient: Aura's pills, or SLDS listbox pills. */
 const PILL = ['.pillContainerListItem', '.slds-listbox-item', '.slds-pill'];
 const FIELD_LABEL = 'label, .slds-form-element__label, .form-element__label';
+
+/**
+ * Record fields: the API name Lightning stamps on each field of the record layout
+ * (data-target-selection-name="sfdc:RecordField.<Object>.<Field>", the same in every language),
+ * then the field's label as the highlights panel and older layouts show it, in English,
+ * Russian, German, French and Spanish.
+ */
+const FIELDS = {
+  account: { api: 'AccountId', labels: ['Account Name', 'Account', 'Название организации', 'Организация', 'Accountname', 'Account-Name', 'Nom du compte', 'Compte', 'Nombre de la cuenta', 'Cuenta'] },
+  stage: { api: 'StageName', labels: ['Stage', 'Этап', 'Стадия', 'Phase', 'Étape', 'Etapa'] },
+  name: { api: 'Name', labels: ['Name', 'Имя', 'ФИО', 'Nom', 'Nombre'] },
+  title: { api: 'Title', labels: ['Title', 'Должность', 'Titel', 'Titre', 'Fonction', 'Cargo', 'Puesto'] },
+  email: { api: 'Email', labels: ['Email', 'E-mail', 'Эл. почта', 'Электронная почта', 'E-Mail', 'Adresse e-mail', 'Correo electrónico'] },
+  company: { api: 'Company', labels: ['Company', 'Организация', 'Компания', 'Firma', 'Unternehmen', 'Société', 'Entreprise', 'Compañía', 'Empresa'] },
+  status: { api: 'Status', labels: ['Lead Status', 'Status', 'Статус интереса', 'Статус', 'Lead-Status', 'Statut de la piste', 'Statut', 'Estado de candidato', 'Estado'] },
+  industry: { api: 'Industry', labels: ['Industry', 'Отрасль', 'Branche', "Secteur d'activité", 'Secteur d’activité', 'Sector', 'Industria'] },
+} as const;
+type FieldKey = keyof typeof FIELDS;
+/** The Contact Roles related list's title, where its link (…/related/OpportunityContactRoles/…) is missing. */
+const CONTACT_ROLES = /^(?:contact roles|роли контактов|kontaktrollen|rôles des contacts|funciones de contacto|roles de contacto)/i;
 // The composer's field labels in the languages reps use Salesforce in.
 const TO_LABEL = /^(?:to|кому|an|à|a|para)$/i;
 const FROM_LABEL = /^(?:from|от|von|de)$/i;
@@ -113,14 +140,32 @@ function fieldElement(root: Element, labels: readonly string[]): Element | null 
   return null;
 }
 
-function fieldText(root: Element, labels: readonly string[]): string | undefined {
-  return textOf(fieldElement(root, labels));
+/** A record field: by its API name on the record layout, else by its label in the rep's language. */
+function recordField(root: Element, object: string | undefined, key: FieldKey): Element | null {
+  const { api, labels } = FIELDS[key];
+  if (object) {
+    for (const item of safeQueryAll(root, `[data-target-selection-name="sfdc:RecordField.${object}.${api}"]`)) {
+      if (!isShown(item)) continue;
+      const value = queryFirst(item, ['.test-id__field-value', '[slot="output"]', '.slds-form-element__static', '.slds-form-element__control']);
+      if (value && textOf(value)) return value;
+    }
+  }
+  return fieldElement(root, labels);
 }
 
-function fieldEmail(root: Element, labels: readonly string[]): string | undefined {
-  const el = fieldElement(root, labels);
+function fieldText(root: Element, object: string | undefined, key: FieldKey): string | undefined {
+  return textOf(recordField(root, object, key));
+}
+
+/** The record's email: its Email field, else the one address the highlights panel links to. */
+function fieldEmail(root: Element, object: string | undefined): string | undefined {
+  const el = recordField(root, object, 'email');
   const link = el?.querySelector('a[href^="mailto:"]');
-  return normalizeEmail(link?.getAttribute('href')) ?? normalizeEmail(textOf(el));
+  const fromField = normalizeEmail(link?.getAttribute('href')) ?? normalizeEmail(textOf(el));
+  if (fromField) return fromField;
+  const highlights = queryFirst(root, ['records-lwc-highlights-panel', '.highlights']);
+  const links = highlights ? safeQueryAll(highlights, 'a[href^="mailto:"]').filter((a) => isShown(a)) : [];
+  return links.length === 1 ? normalizeEmail(links[0]!.getAttribute('href')) : undefined;
 }
 
 function pathStage(root: Element): string | undefined {
@@ -134,18 +179,27 @@ function pathStage(root: Element): string | undefined {
   return undefined;
 }
 
-/** The first contact in the Contact Roles related list: who an opportunity's emails go to. */
+/**
+ * The first contact in the Contact Roles related list: who an opportunity's emails go to. The
+ * list is found by the link to its full view (…/related/OpportunityContactRoles/view), else by
+ * its title in the rep's language.
+ */
 function primaryContact(root: Element) {
+  const byLink = safeQueryAll(root, 'a[href*="/related/OpportunityContactRoles/"]')
+    .map((a) => a.closest<HTMLElement>('article'))
+    .find((a): a is HTMLElement => a !== null && isShown(a));
   const card =
-    safeQueryAll(root, 'article[aria-label="Contact Roles"], article.forceRelatedListCardDesktop').find((a) =>
-      /contact roles/i.test(a.getAttribute('aria-label') ?? firstText(a, ['.slds-card__header-title [title]', '.slds-card__header-title']) ?? ''),
-    ) ?? null;
+    byLink ??
+    safeQueryAll(root, 'article').find((a) =>
+      CONTACT_ROLES.test(a.getAttribute('aria-label') ?? firstText(a, ['.slds-card__header-title [title]', '.slds-card__header-title']) ?? ''),
+    ) ??
+    null;
   const item = card ? queryFirst(card, ['.forceRelatedListPreviewItem', 'li']) : null;
   if (!item || !isShown(item)) return undefined;
   return makePerson({
     name: firstText(item, ['h3 a', 'a[data-refid]', '.primaryField']),
     email: normalizeEmail(item.querySelector('a[href^="mailto:"]')?.getAttribute('href')),
-    title: fieldText(item, ['Title']),
+    title: fieldText(item, undefined, 'title'),
   });
 }
 
@@ -223,18 +277,18 @@ function readContext({ doc, url, editor }: ReadInput): ContextFields {
   let deal: ContextFields['deal'];
   if (pageKind === 'opportunity') {
     person = preferRecipient(recipients[0], primaryContact(page));
-    company = fieldText(page, ['Account Name', 'Account']);
-    deal = { name: recordName, stage: pathStage(page) ?? fieldText(page, ['Stage']) };
+    company = fieldText(page, object, 'account');
+    deal = { name: recordName, stage: pathStage(page) ?? fieldText(page, object, 'stage') };
   } else if (pageKind === 'lead' || pageKind === 'contact') {
     const record = makePerson({
-      name: recordName ?? fieldText(page, ['Name']),
-      email: fieldEmail(page, ['Email']),
-      title: fieldText(page, ['Title']),
+      name: recordName ?? fieldText(page, object, 'name'),
+      email: fieldEmail(page, object),
+      title: fieldText(page, object, 'title'),
     });
     person = preferRecipient(recipients[0], record);
-    company = fieldText(page, pageKind === 'lead' ? ['Company'] : ['Account Name', 'Account']);
+    company = fieldText(page, object, pageKind === 'lead' ? 'company' : 'account');
     // A lead's status is the stage of its journey so far; the panel maps it like a deal stage.
-    const status = pageKind === 'lead' ? (pathStage(page) ?? fieldText(page, ['Lead Status', 'Status'])) : undefined;
+    const status = pageKind === 'lead' ? (pathStage(page) ?? fieldText(page, object, 'status')) : undefined;
     deal = status ? { stage: status } : undefined;
   } else if (pageKind === 'account') {
     company = recordName;
@@ -249,7 +303,7 @@ function readContext({ doc, url, editor }: ReadInput): ContextFields {
     recipients: recipients.length > 0 ? recipients : undefined,
     company: company ?? companyFromEmail(person?.email),
     deal,
-    industry: fieldText(page, ['Industry']),
+    industry: fieldText(page, object, 'industry'),
   };
 }
 

@@ -5,6 +5,7 @@
  * and its threads (/sales/inbox/<thread id>), and the message/InMail composer Sales Navigator
  * opens over any /sales/ page (from a lead page, or "Message" on a search result).
  * Pinned by: tests/fixtures/salesnav-lead-inmail.html, tests/fixtures/salesnav-inbox-thread.html.
+ * And their variants (tests/fixtures/variants/sites/salesnav.ts: renamed, wrapped, translated, rearranged).
  *
  * Sales Navigator lives on www.linkedin.com beside LinkedIn itself; everything under /sales/ is
  * this adapter's and nothing else is (linkedin.ts leaves /sales/ alone).

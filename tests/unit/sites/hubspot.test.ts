@@ -117,3 +117,16 @@ test('a deal whose composer is addressed to the associated contact keeps what th
     title: 'VP Operations',
   });
 });
+
+test.each([
+  ['Russian', 'Этап сделки'],
+  ['German', 'Deal-Phase'],
+  ['French', 'Phase de la transaction'],
+  ['Spanish', 'Etapa del negocio'],
+])('without the property hooks, the deal stage is read by its label in %s', async (_lang, label) => {
+  const { document, url } = await loadFixture('hubspot-deal.html', DEAL);
+  for (const el of document.querySelectorAll('[data-selenium-test^="property-"], [data-selenium-test="deal-stage-highlight"]')) el.removeAttribute('data-selenium-test');
+  document.querySelector('[data-test-id="dealstage-select"]')!.removeAttribute('data-test-id');
+  document.getElementById('label-dealstage')!.textContent = label;
+  expect(readPageContext(document, url).deal?.stage).toBe('Decision maker bought-in');
+});
