@@ -32,11 +32,37 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The same server suite on PostgreSQL: a throw-away cluster for the run, a database
+          // per test server (tests/server/support/postgres-global-setup.ts).
+          name: 'server-pg',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: { QUIVER_TEST_DB: 'postgres' },
+          globalSetup: ['tests/server/support/postgres-global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'reliability',
           include: ['tests/reliability/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'reliability-pg',
+          include: ['tests/reliability/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env: { QUIVER_TEST_DB: 'postgres' },
+          globalSetup: ['tests/server/support/postgres-global-setup.ts'],
         },
       },
       {
@@ -64,6 +90,21 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           globalSetup: ['tests/e2e/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The Firefox build in Firefox ESR (tests/firefox/support/firefox.ts), after the
+          // Chromium projects rather than beside them: the machine has two cores.
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          globalSetup: ['tests/firefox/global-setup.ts'],
         },
       },
     ],

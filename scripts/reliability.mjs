@@ -21,6 +21,8 @@ const ITEMS = {
   6: 'Access control',
   7: 'Load',
   8: 'Host-page cost',
+  9: 'PostgreSQL: several instances under load, one killed',
+  10: 'Stats at volume on PostgreSQL',
 };
 
 const STEPS = [
@@ -32,6 +34,16 @@ const STEPS = [
   { id: 'flaky', title: 'exactly once over a flaky network, 100 rounds', command: ['npx', 'tsx', 'tests/reliability/flaky-upload-run.ts', '100'] },
   { id: 'events-load', title: 'events load: batches of 100 to quiver serve', command: ['npx', 'tsx', 'tests/reliability/events-load.ts'] },
   { id: 'sync-load', title: 'library sync load: 50 reps, 10,000 items', command: ['npx', 'tsx', 'tests/reliability/sync-load.ts'] },
+  {
+    id: 'pg-fast',
+    title: 'the fast server attacks again on PostgreSQL (also in npm test): event batches, content files, flaky uploads, access control',
+    command: ['npx', 'vitest', 'run', '--project', 'reliability-pg'],
+  },
+  { id: 'pg-events-1', title: 'events load on PostgreSQL: batches of 100 to one quiver serve', command: ['npx', 'tsx', 'tests/reliability/events-load.ts', '1000', '8', '--postgres', '1'] },
+  { id: 'pg-events-3', title: 'events load on PostgreSQL: batches of 100 spread over three quiver serve', command: ['npx', 'tsx', 'tests/reliability/events-load.ts', '1000', '9', '--postgres', '3'] },
+  { id: 'pg-sync-3', title: 'library sync load on PostgreSQL: 50 reps, 10,000 items, pages from three instances in turn', command: ['npx', 'tsx', 'tests/reliability/sync-load.ts', '50', '10000', '--postgres', '3'] },
+  { id: 'pg-kill', title: 'three instances on PostgreSQL, one SIGKILLed mid-upload and another mid-sync', command: ['npx', 'tsx', 'tests/reliability/instance-kill.ts'] },
+  { id: 'stats-volume', title: 'GET /api/v1/stats for 30 days over 10 million events (a year of 2,000 reps), generated in SQL', command: ['npx', 'tsx', 'tests/reliability/stats-volume.ts', '10000000', '2000'] },
   {
     id: 'browser',
     title: 'browser attacks in Chromium (also in npm test): runtime messages, page forgeries, XSS, storage full, the outbox at 50,000, host-page cost',

@@ -8,7 +8,8 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
-    db: { type: 'string', default: './data/quiver.db' },
+    // A SQLite file or a postgres:// URL; QUIVER_DB sets it as for every quiver command.
+    db: { type: 'string', default: process.env.QUIVER_DB || './data/quiver.db' },
     'skip-build': { type: 'boolean', default: process.env.QUIVER_SKIP_BUILD === '1' },
   },
 });

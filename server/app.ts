@@ -2,12 +2,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
+import type { Readiness } from './db/open-database';
 import type { Database } from './db/schema';
 import { ApiProblem, problemResponse } from './http/api-problem';
 import { requireRole, requireToken, type AuthEnv } from './http/auth';
 import { extensionCors } from './http/extension-cors';
-import { redactTokens } from './http/redact-tokens';
-import { requestLog, type LogLine } from './http/request-log';
+import { ServerMetrics } from './http/metrics';
+import { errorText, logJson, requestLog, routeOf, type LogLine } from './http/request-log';
 import { postEvents } from './routes/events';
 import { getLibrary } from './routes/library';
 import { getMe } from './routes/me';
@@ -21,22 +22,64 @@ export const EVENTS_BODY_LIMIT = 2 * 1024 * 1024;
 
 export interface AppOptions {
   db: Kysely<Database>;
-  /** Request lines and server-side error details; silent when omitted. */
+  /** Where stats queries run; `db` when omitted. */
+  reads?: Kysely<Database>;
+  /** Request lines and server-side error details, as JSON lines; silent when omitted. */
   log?: LogLine;
+  metrics?: ServerMetrics;
+  /** Whether GET /metrics is answered here (false when a private listener serves it). */
+  serveMetrics?: boolean;
+  /** Database reachable and schema current; always ready when omitted. */
+  readiness?: () => Promise<Readiness>;
+  /** True once the instance is shutting down: /readyz says so, so the load balancer stops sending. */
+  draining?: () => boolean;
+  /** Usage events kept this many days; older ones are refused (and pruned). */
+  keepEventsDays?: number;
 }
 
-/** The library server's HTTP API (v1). */
-export function createApp({ db, log = () => {} }: AppOptions): Hono<AuthEnv> {
+/**
+ * The library server's HTTP API (v1). Stateless: everything a request needs is in the
+ * database, so any number of instances can answer behind a load balancer.
+ */
+export function createApp({
+  db,
+  reads = db,
+  log = () => {},
+  metrics = new ServerMetrics(),
+  serveMetrics = true,
+  readiness = async () => ({ ok: true }),
+  draining = () => false,
+  keepEventsDays,
+}: AppOptions): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
-  app.use('*', requestLog(log));
+  app.use('*', requestLog(log, metrics));
+  app.use('*', async (c, next) => {
+    await next();
+    // While draining, each answer closes its connection, so keep-alive clients reconnect to
+    // another instance instead of to one that is about to stop.
+    if (draining()) c.header('Connection', 'close');
+  });
   app.use('*', extensionCors());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    if (draining()) return c.json({ status: 'draining' }, 503);
+    const ready = await readiness();
+    return ready.ok ? c.json({ status: 'ready' }) : c.json({ status: 'not_ready', reason: ready.reason }, 503);
+  });
+  if (serveMetrics) {
+    app.get('/metrics', (c) => {
+      c.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
+      c.header('Cache-Control', 'no-store');
+      return c.body(metrics.render());
+    });
+  }
 
   app.use('/api/v1/*', requireToken(db));
   app.get('/api/v1/me', getMe);
-  app.get('/api/v1/library', getLibrary(db));
+  app.get('/api/v1/library', getLibrary(db, () => metrics.syncPages.inc()));
   app.post(
     '/api/v1/events',
     bodyLimit({
@@ -48,9 +91,16 @@ export function createApp({ db, log = () => {} }: AppOptions): Hono<AuthEnv> {
         return problemResponse(c, 413, 'payload_too_large', `the request body is over ${EVENTS_BODY_LIMIT / 1024 / 1024} MB; send smaller batches`);
       },
     }),
-    postEvents(db),
+    postEvents(db, {
+      ...(keepEventsDays !== undefined ? { keepEventsDays } : {}),
+      onStored: ({ accepted, duplicates, rejected }) => {
+        metrics.eventsIngested.inc({}, accepted);
+        metrics.eventsDuplicate.inc({}, duplicates);
+        metrics.eventsRejected.inc({}, rejected);
+      },
+    }),
   );
-  app.get('/api/v1/stats', requireRole('manager', 'admin'), getStats(db));
+  app.get('/api/v1/stats', requireRole('manager', 'admin'), getStats(reads));
 
   app.notFound((c) => problemResponse(c, 404, 'not_found', `no such route: ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
@@ -59,7 +109,7 @@ export function createApp({ db, log = () => {} }: AppOptions): Hono<AuthEnv> {
       return problemResponse(c, error.status, 'bad_request', error.message || 'bad request');
     }
     // Details stay in the server's log; the client gets no stack trace.
-    log(redactTokens(`error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    logJson(log, { level: 'error', msg: 'request failed', method: c.req.method, route: routeOf(c), error: errorText(error) });
     return problemResponse(c, 500, 'internal', 'the server failed to handle this request; see its log');
   });
   return app;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { formatProblem } from '../lib/schema/content-file';
 import { CommandFailed, DEFAULTS, processIo, type CliIo } from './cli/cli-io';
 import { listenProblem, untilStopped } from './cli/serve-command';
+import { describeDbTarget, isPostgresUrl } from './db/db-target';
 import { ensureDemoTokens } from './demo-tokens';
 import { describeImport, importIntoOrg, readLibraryFolder } from './library-import';
 import { startServer } from './serve';
@@ -26,20 +27,21 @@ export async function runDemoServer(options: DemoOptions, io: CliIo = processIo)
       for (const problem of folder.problems) io.err(formatProblem(problem));
       throw new CommandFailed(`the demo library in ${options.contentDir} has invalid files; nothing was imported`);
     }
-    const server = await startServer({ dbPath: options.dbPath, port: options.port, host: options.host, log: io.err }).catch(
+    const server = await startServer({ db: options.dbPath, port: options.port, host: options.host, log: io.err }).catch(
       (error: unknown) => {
         throw new CommandFailed(listenProblem(error, options));
       },
     );
     const { summary } = await importIntoOrg(server.db, DEFAULTS.org, folder.items);
-    const tokensFile = path.join(path.dirname(options.dbPath), 'demo-tokens.json');
+    // Next to a SQLite file; for a PostgreSQL URL, in ./data like the default database.
+    const tokensFile = path.join(isPostgresUrl(options.dbPath) ? 'data' : path.dirname(options.dbPath), 'demo-tokens.json');
     const tokens = await ensureDemoTokens(server.db, DEFAULTS.org, tokensFile);
     const rep = tokens.find((t) => t.role === 'rep');
 
     io.out(
       [
         '',
-        `Quiver library server: ${server.url}  (database ${options.dbPath})`,
+        `Quiver library server: ${server.url}  (database ${describeDbTarget(options.dbPath)})`,
         `Demo library: ${options.contentDir} imported into org "${DEFAULTS.org}": ${describeImport(summary)}.`,
         '',
         `Demo credentials (for trying Quiver on this machine; kept in ${tokensFile}):`,

@@ -1,4 +1,5 @@
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { roleSchema, type Role } from '../lib/schema/api';
@@ -40,6 +41,7 @@ export async function ensureDemoTokens(db: Kysely<Database>, orgSlug: string, fi
     changed = true;
   }
   if (changed) {
+    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(
       file,
       `${JSON.stringify({ note: 'Demo credentials made by npm start, for this machine only.', org: orgSlug, tokens }, null, 2)}\n`,

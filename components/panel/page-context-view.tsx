@@ -41,6 +41,7 @@ export function PageContextView({ state }: { state: PageContextState }) {
           <Row label={t('contextPerson')} value={describePerson(c)} />
           <Row label={t('contextRecipients')} value={others} />
           <Row label={t('contextCompany')} value={c.company} />
+          <Row label={t('contextLists')} value={c.lists?.join(', ')} />
           <Row label={t('contextRecord')} value={c.recordName && c.recordName !== c.deal?.name ? c.recordName : undefined} />
           <Row label={t('contextDeal')} value={c.deal?.name} />
           <Row label={t('contextStage')} value={c.deal?.stage} />

@@ -20,6 +20,7 @@ export function insertContent(
 
   let inserted = false;
   try {
+    target.checkpoint?.();
     if (isTextField(editor)) {
       inserted = insertIntoTextField(editor, payload.text);
     } else if (target.kind === 'plain') {
@@ -34,6 +35,7 @@ export function insertContent(
     return { ok: false, reason: 'failed', detail: String((err as Error)?.message ?? err).slice(0, 500) };
   }
   if (!inserted) return { ok: false, reason: 'failed', detail: `${target.label} did not accept the content` };
+  target.checkpoint?.();
 
   const subjectFilled = fillEmptyField(target.subject, payload.subject?.trim());
   return { ok: true, editor: target.label.slice(0, 200), subjectFilled };

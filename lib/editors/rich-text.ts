@@ -1,3 +1,4 @@
+import { sanitizeToFragment } from '../templates/sanitize';
 import { focusWithCaret, insertNodesAt } from './caret';
 import { dispatchInput, watchInput } from './events';
 import { currentRangeIn } from './selection';
@@ -25,9 +26,9 @@ export function insertRichText(editor: HTMLElement, html: string, saved: Range |
   }
 
   range = currentRangeIn(editor) ?? range;
-  const template = doc.createElement('template');
-  template.innerHTML = html;
-  insertNodesAt(editor, range, doc.importNode(template.content, true));
+  // The nodes come from the sanitiser itself (sanitising twice changes nothing).
+  const win = (doc.defaultView ?? window) as Window & typeof globalThis;
+  insertNodesAt(editor, range, doc.importNode(sanitizeToFragment(html, win), true));
   if (editor.innerHTML === before) return false;
   dispatchInput(editor, 'insertFromPaste');
   return true;

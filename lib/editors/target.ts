@@ -15,6 +15,12 @@ export interface EditorTarget {
   subject?: HTMLInputElement | null;
   /** Where the caret goes when the rep never put it anywhere: Gmail keeps the signature below. */
   caretAt?: 'start' | 'end';
+  /**
+   * For editors that keep their own undo history instead of the browser's (RoosterJS in
+   * Outlook): records an undo step of the editor's content as it is now. Called before and
+   * after an insert, so one Ctrl+Z takes exactly the insert back out.
+   */
+  checkpoint?(): void;
 }
 
 const EDITABLE_VALUES = new Set(['', 'true', 'plaintext-only']);

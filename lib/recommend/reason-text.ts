@@ -27,6 +27,8 @@ export function reasonText(reason: Reason): string {
       return t('reasonLinkedinProfile', stageLabel(reason.stage));
     case 'linkedin-conversation':
       return t('reasonLinkedinConversation', stageLabel(reason.stage));
+    case 'salesnav-list':
+      return t('reasonSalesnavList', [reason.list, stageLabel(reason.stage)]);
     case 'industry':
       return t('reasonIndustry', reason.value);
     case 'persona':

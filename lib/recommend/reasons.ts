@@ -7,6 +7,7 @@ export type Reason =
   | { kind: 'email-thread'; messages: number; stage: JourneyStage }
   | { kind: 'linkedin-profile'; stage: JourneyStage }
   | { kind: 'linkedin-conversation'; stage: JourneyStage }
+  | { kind: 'salesnav-list'; list: string; stage: JourneyStage }
   | { kind: 'industry'; value: string }
   | { kind: 'persona'; value: string }
   | { kind: 'tag'; value: string }

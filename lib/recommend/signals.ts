@@ -57,7 +57,8 @@ export function pageSignals(context: PageContext | undefined): PageSignals {
   if (!context?.supported) return { industries: [], persona: undefined, words: [] };
   const person = prospectOf(context);
   const fromIndustry = industriesIn(context.industry);
-  const industries = fromIndustry.length > 0 ? fromIndustry : industriesIn([context.company, person?.title].filter(Boolean).join(' '));
+  // The rep's own lists (Sales Navigator: "Cold-chain accounts") segment by industry too.
+  const industries = fromIndustry.length > 0 ? fromIndustry : industriesIn([context.company, person?.title, ...(context.lists ?? [])].filter(Boolean).join(' '));
   const words = [context.company, context.industry]
     .filter((s): s is string => Boolean(s))
     .join(' ')

@@ -35,7 +35,9 @@ const WEIGHT = { stage: 2, industry: 2, persona: 1.5, tag: 0.5, keyword: 1, fits
 function fitsPage(item: StoredItem, context: PageContext | undefined): boolean {
   if (!context?.supported) return false;
   if (context.site === 'linkedin') return item.type === 'snippet' || item.type === 'case_study';
-  if (context.site === 'gmail') return isTemplateType(item.type);
+  // An InMail has a subject and a body: templates fit as well as on LinkedIn.
+  if (context.site === 'salesnav') return isTemplateType(item.type) || item.type === 'case_study';
+  if (context.site === 'gmail' || context.site === 'outlook') return isTemplateType(item.type);
   return item.type === 'email_template';
 }
 

@@ -24,12 +24,13 @@ export const USE_KINDS: readonly EventKind[] = ['insert', 'copy', 'copy_link', '
  * Free text, with any unpaired UTF-16 surrogate made U+FFFD. The panel cuts a query at 200
  * units and can halve an emoji; SQLite would store that as U+FFFD while the JSON payload kept
  * the lone half, so the stats and the stored event would disagree. One spelling for both.
+ * NUL (U+0000) too: PostgreSQL text cannot hold it at all.
  */
 const wellFormedText = (max: number) =>
   z
     .string()
     .max(max)
-    .transform((s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+    .transform((s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/g, '\ufffd'));
 
 /**
  * A usage event. It names content, stage, site, page kind and timings; it never holds email

@@ -46,6 +46,8 @@ export const PAGE_CONTEXT_LIMITS = {
   label: 200,
   recipients: 100,
   threadLength: 10_000,
+  listName: 200,
+  lists: 50,
 } as const;
 const L = PAGE_CONTEXT_LIMITS;
 
@@ -77,7 +79,7 @@ export const pageContextSchema = z.object({
   pageKind: pageKindSchema,
   url: text(L.url),
   person: z.optional(personSchema),
-  /** Everyone the email goes to (Gmail), first the main recipient. */
+  /** Everyone the email goes to (Gmail, Outlook), first the main recipient. */
   recipients: z.optional(z.array(personSchema).check(z.maxLength(L.recipients))),
   company: z.optional(text()),
   /** CRM record type as the CRM names it: Opportunity, Lead, Contact, Account, Deal… */
@@ -93,6 +95,10 @@ export const pageContextSchema = z.object({
   threadLength: z.optional(z.int().check(z.minimum(0), z.maximum(L.threadLength))),
   /** Whether the prospect and the rep have exchanged messages (LinkedIn). */
   inConversation: z.optional(z.boolean()),
+  /** The rep's own lists the person (or their account) is saved in (Sales Navigator). */
+  lists: z.optional(z.array(text(L.listName)).check(z.maxLength(L.lists))),
+  /** Whether the rep saved the person as a lead (Sales Navigator). */
+  saved: z.optional(z.boolean()),
   /** The editor Quiver would insert into, or null when the page has none. */
   editor: z.nullable(editorInfoSchema),
 });

@@ -87,9 +87,34 @@ export function statsQueryToSearchParams(query: StatsQuery): URLSearchParams {
   return params;
 }
 
-/** Reads `?from=&to=&stage=…` as the server receives it; unknown parameters are rejected. */
-export function parseStatsSearchParams(params: URLSearchParams) {
-  return statsQuerySchema.safeParse(Object.fromEntries(params));
+/** Days a query without `from` covers, ending on `to` (today when absent too). */
+export const STATS_DEFAULT_DAYS = 30;
+
+/** `2026-11-05T18:30:00Z`, `…+01:00`, with or without seconds; no zone reads as UTC. */
+const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/i;
+
+/** A full ISO timestamp as the UTC day it falls on; anything else as it came (the schema judges it). */
+function utcDayOf(value: string): string {
+  const m = ISO_TIMESTAMP.exec(value);
+  if (!m) return value;
+  const at = new Date(m[2] ? value : `${value}Z`);
+  return Number.isNaN(at.getTime()) ? value : at.toISOString().slice(0, 10);
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Reads `?from=&to=&stage=…` as the server receives it; unknown parameters are rejected.
+ * `from` and `to` take UTC days or full ISO timestamps (read as the UTC day they fall on);
+ * without them the query covers the last 30 days up to `today`.
+ */
+export function parseStatsSearchParams(params: URLSearchParams, today: string) {
+  const raw = Object.fromEntries(params);
+  const to = raw.to ? utcDayOf(raw.to) : today;
+  const from = raw.from ? utcDayOf(raw.from) : isoDateSchema.safeParse(to).success ? addDays(to, 1 - STATS_DEFAULT_DAYS) : to;
+  return statsQuerySchema.safeParse({ ...raw, from, to });
 }
 
 const count = z.number().int().nonnegative();

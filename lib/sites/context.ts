@@ -33,6 +33,16 @@ export function clipPerson(p: Person | undefined): Person | undefined {
   });
 }
 
+/** List names, cleaned, de-duplicated and bounded as the schema allows. */
+function clipList(names: string[] | undefined): string[] | undefined {
+  const out: string[] = [];
+  for (const n of names ?? []) {
+    const name = clip(n, LIMITS.listName);
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out.length > 0 ? out.slice(0, LIMITS.lists) : undefined;
+}
+
 function samePerson(a: Person, b: Person): boolean {
   return a.email !== undefined ? a.email === b.email : a.fullName !== undefined && a.fullName === b.fullName;
 }
@@ -64,6 +74,8 @@ export function finishContext(fields: Partial<PageContext> & Pick<PageContext, '
         ? Math.max(0, Math.min(LIMITS.threadLength, fields.threadLength))
         : undefined,
     inConversation: fields.inConversation,
+    lists: clipList(fields.lists),
+    saved: fields.saved,
     editor: editor ? { kind: editor.kind, label: clip(editor.label, LIMITS.label) ?? 'Editor' } : null,
   };
   return compact(context) as PageContext;

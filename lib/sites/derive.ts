@@ -194,6 +194,19 @@ export function makePerson(input: {
 }
 
 /**
+ * Who an email is for on a page that names someone too (a CRM record, its primary contact) and
+ * has a composer addressed to someone: the recipient. When both are the same person, what the
+ * page knows about them (a title, a last name) is kept.
+ */
+export function preferRecipient(recipient: Person | undefined, known: Person | undefined): Person | undefined {
+  if (!recipient || !known) return recipient ?? known;
+  const same =
+    (recipient.email !== undefined && recipient.email === known.email) ||
+    (recipient.fullName !== undefined && recipient.fullName.toLowerCase() === known.fullName?.toLowerCase());
+  return same ? { ...recipient, ...known, email: known.email ?? recipient.email } : recipient;
+}
+
+/**
  * The employer in a LinkedIn-style headline: "VP Operations at Northwind Logistics | Fleet"
  * → "Northwind Logistics". Undefined when the headline names no employer.
  */

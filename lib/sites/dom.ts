@@ -40,6 +40,27 @@ export function textOf(el: Element | null | undefined): string | undefined {
   return cleanText(out) || undefined;
 }
 
+/**
+ * The lines of a block as a reader sees them: text between <br>s and block elements, each line
+ * cleaned. `textContent` would glue "Maria Lopez<br>maria@…" into one word.
+ */
+export function linesOf(el: Element, max = 14): string[] {
+  const lines = [''];
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c && lines.length <= max; c = c.nextSibling) {
+      if (c.nodeType === 3) lines[lines.length - 1] += c.nodeValue ?? '';
+      else if (c.nodeType === 1) {
+        const block = /^(?:br|div|p|hr|li|tr|table|blockquote)$/.test((c as Element).localName);
+        if (block) lines.push('');
+        walk(c);
+        if (block) lines.push('');
+      }
+    }
+  };
+  walk(el);
+  return lines.map((l) => cleanText(l)).filter(Boolean);
+}
+
 /** querySelector that treats a selector the engine rejects as "no match". */
 export function safeQuery<T extends Element = HTMLElement>(root: QueryRoot, selector: string): T | null {
   try {

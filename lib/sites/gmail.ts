@@ -4,28 +4,43 @@
  * conversations (#inbox/<thread id>), pop-up composes, pop-out composes (?view=cm, …?compose=…)
  * and inline replies; several composes may be open at once.
  * Pinned by: tests/fixtures/gmail-inbox-compose.html, tests/fixtures/gmail-thread-reply.html.
+ * And their variants (tests/fixtures/variants/sites/gmail.ts: renamed, wrapped, translated, rearranged).
  *
  * The context is the compose the rep is in (focused, else last focused, else the newest open):
  * its recipients, subject and whether it replies. Gmail's class names are obfuscated and
  * change, so every lookup starts from attributes Gmail needs itself (g_editable, name=
- * "subjectbox", data-hovercard-id, email=…) and falls back to structure.
+ * "subjectbox", data-hovercard-id, email=…) and falls back to structure. Where a label must be
+ * read (the body's aria-label, Send's tooltip, the account button) it is known in English,
+ * Russian, German, French and Spanish, and Send is found by its place below the body besides.
  */
 import type { EditorTarget } from '../editors/target';
 import type { Person } from '../schema/page-context';
 import type { ButtonSlot, ContextFields, ReadInput, SiteAdapter, WatchTarget } from './adapter';
 import { companyFromEmail, makePerson, normalizeEmail, parseAddressList } from './derive';
-import { cleanText, isShown, queryEvery, queryFirst, safeQueryAll, textOf } from './dom';
+import { cleanText, isShown, linesOf, queryEvery, queryFirst, safeQueryAll, textOf } from './dom';
 
+/** Gmail's labels in English, Russian, German, French and Spanish. */
+const anyLabel = (tag: string, attr: string, words: string[]) => words.map((w) => `${tag}[${attr}="${w}"]`).join(',');
+const BODY_WORDS = ['Message Body', 'Текст письма', 'Nachrichtentext', 'Corps du message', 'Cuerpo del mensaje'];
+const SUBJECT_WORDS = ['Subject', 'Тема', 'Betreff', 'Objet', 'Asunto'];
 const BODY = [
   'div[g_editable="true"][role="textbox"]',
   'div.Am.Al.editable[contenteditable="true"]',
-  'div[role="textbox"][aria-label="Message Body"][contenteditable="true"]',
+  anyLabel('div[role="textbox"][contenteditable="true"]', 'aria-label', BODY_WORDS),
   '[contenteditable="true"][role="textbox"][aria-multiline="true"]',
 ];
-const SUBJECT = ['input[name="subjectbox"]', 'input[aria-label="Subject"]', 'input[placeholder="Subject"]'];
-const SEND = ['[role="button"][data-tooltip^="Send"]', '.T-I.aoO[role="button"]', '[role="button"][aria-label^="Send"]'];
+const SUBJECT = ['input[name="subjectbox"]', anyLabel('input', 'aria-label', SUBJECT_WORDS), anyLabel('input', 'placeholder', SUBJECT_WORDS)];
+/** How Gmail names the signed-in rep in a list of people ("me", "я", "ich", "moi", "yo"). */
+const ME = new Set(['me', 'я', 'ich', 'moi', 'yo']);
+/** Send, by its tooltip in English, Russian, German, French and Spanish, then Gmail's class names; else by place (sendButton). */
+const SEND_WORDS = ['Send', 'Отправить', 'Senden', 'Envoyer', 'Enviar'];
+const SEND = [
+  SEND_WORDS.map((w) => `[role="button"][data-tooltip^="${w}"]`).join(','),
+  '.T-I.aoO[role="button"]',
+  SEND_WORDS.map((w) => `[role="button"][aria-label^="${w}"]`).join(','),
+];
 const THREAD_HEADING = ['h2[data-thread-perm-id]', 'h2[data-legacy-thread-id]', 'h2.hP'];
-const ACCOUNT = ['a[href^="https://accounts.google.com/SignOutOptions"]', '[aria-label^="Google Account"]'];
+const ACCOUNT = ['a[href^="https://accounts.google.com/SignOutOptions"]', anyLabel('', 'aria-label^', ['Google Account', 'Аккаунт Google', 'Google-Konto', 'Compte Google', 'Cuenta de Google'])];
 const SIGNATURE = ['.gmail_signature', '[data-smartmail="gmail_signature"]'];
 const LIST_VIEWS = /^(?:inbox|starred|snoozed|sent|drafts|imp|scheduled|all|spam|trash|chats|category|label|search|advanced-search|section_query)$/;
 const REPLY_SUBJECT = /^(?:re|aw|sv|vs|antw|odp|rif|ynt|ответ|отв)\s*(?:\[\d+\])?\s*:/i;
@@ -131,8 +146,12 @@ function ownAddresses(doc: Document): Set<string> {
   for (const a of queryEvery(doc, ACCOUNT)) add(a.getAttribute('aria-label'));
   for (const from of safeQueryAll<HTMLInputElement>(doc, 'input[name="from"]')) add(from.value);
   // One selector per query: Chromium answers `.a` and `[b]` apiece far faster than `.a, [b]`
-  // over a long thread (thousands of nodes).
-  for (const sig of queryEvery(doc, SIGNATURE)) add(sig.textContent);
+  // over a long thread (thousands of nodes). Line by line: the signature's text run together
+  // ("Maria Lopezmaria.lopez@…") would make a wrong address and miss the real one.
+  for (const sig of queryEvery(doc, SIGNATURE)) {
+    add(linesOf(sig, 40).join('\n'));
+    for (const link of safeQueryAll(sig, 'a[href^="mailto:"]')) add(link.getAttribute('href')?.replace(/^mailto:/i, ''));
+  }
   return own;
 }
 
@@ -152,7 +171,7 @@ function recipientsOf(root: Element, own: Set<string>): Recipient[] {
     const e = normalizeEmail(email);
     if (!e || own.has(e)) return;
     const n = cleanText(name);
-    const usable = n && n.toLowerCase() !== 'me' && !normalizeEmail(n) ? n : undefined;
+    const usable = n && !ME.has(n.toLowerCase()) && !normalizeEmail(n) ? n : undefined;
     const existing = found.find((r) => r.email === e);
     if (existing) existing.name ??= usable;
     else found.push(usable ? { email: e, name: usable } : { email: e });
@@ -224,7 +243,7 @@ function threadPeople(doc: Document, own: Set<string>): Recipient[] {
     const email = normalizeEmail(el.getAttribute('email'));
     if (!email || own.has(email) || people.some((p) => p.email === email)) continue;
     const name = cleanText(el.getAttribute('name') ?? textOf(el));
-    people.push(name && name.toLowerCase() !== 'me' ? { email, name } : { email });
+    people.push(name && !ME.has(name.toLowerCase()) ? { email, name } : { email });
   }
   return people;
 }
@@ -267,10 +286,26 @@ function readContext({ doc, url, focus, editor }: ReadInput): ContextFields {
   };
 }
 
+/**
+ * A compose's Send: by its tooltip or label in the rep's language, or Gmail's classes; else, in
+ * a language not listed after a build renamed the classes, by place: the first button with a
+ * label of its own below the body (the formatting, attach and discard buttons are icons).
+ */
+function sendButton(root: Element): Element | null {
+  const known = queryFirst(root, SEND);
+  if (known) return known;
+  const body = bodyOf(root);
+  return (
+    safeQueryAll(root, '[role="button"]').find(
+      (b) => body !== null && (body.compareDocumentPosition(b) & 4) !== 0 && !body.contains(b) && !!textOf(b),
+    ) ?? null
+  );
+}
+
 function buttonSlots(doc: Document): ButtonSlot[] {
   const slots: ButtonSlot[] = [];
   for (const root of composes(doc)) {
-    const send = queryFirst(root, SEND);
+    const send = sendButton(root);
     if (!send) continue;
     // Gmail's toolbar is a table row: the button gets its own cell after Send's.
     const cell = send.closest('td');
@@ -279,10 +314,19 @@ function buttonSlots(doc: Document): ButtonSlot[] {
   return slots;
 }
 
+/** The part of <body> a pop-up compose sits in: Gmail's `.dw`, else the compose's top-level ancestor. */
+function popUpContainer(root: Element): Element {
+  const known = root.closest('.dw');
+  if (known) return known;
+  let n = root;
+  while (n.parentElement && n.parentElement !== root.ownerDocument.body) n = n.parentElement;
+  return n;
+}
+
 function watchTargets(doc: Document): WatchTarget[] {
   // The pop-up composes' container (a compose opening, closing, or its chips changing) and
   // each inline reply. Typing in a body is filtered out by the watcher.
-  const nodes = new Set<Node>(composes(doc).map((root) => root.closest('.dw') ?? root));
+  const nodes = new Set<Node>(composes(doc).map((root) => (root.closest('[role="main"]') ? root : popUpContainer(root))));
   return [...nodes].map((node) => ({ node, subtree: true }));
 }
 

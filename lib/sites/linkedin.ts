@@ -5,6 +5,15 @@
  * root under #interop-outlet in recent builds, in the page itself in older ones).
  * Pinned by: tests/fixtures/linkedin-profile.html, tests/fixtures/linkedin-messaging.html,
  * tests/fixtures/linkedin-profile-overlay.html.
+ * And their variants (tests/fixtures/variants/sites/linkedin.ts: renamed, wrapped, translated, rearranged).
+ * Not Sales Navigator (www.linkedin.com/sales/…): that is salesnav.ts.
+ *
+ * Class names are LinkedIn's own BEM and artdeco names, which its builds have started to obfuscate:
+ * each part is also found without them — the message box as a form's multi-line text box, the
+ * conversation as the box around the form that links to the person, the person by the
+ * conversation's heading, the profile's name by main's h1 — and the one label read (the top
+ * card's current-company button) is known in English, Russian, German, French and Spanish, with
+ * the Experience section behind it.
  *
  * Message boxes are contenteditable, but LinkedIn sends messages as plain text and its paste
  * handler drops formatting, so they are described as 'plain': the rep gets exactly the text
@@ -18,7 +27,8 @@ import { cleanText, firstText, isShown, queryEvery, queryFirst, queryFirstAll, s
 const MESSAGE_BOX = [
   '.msg-form__contenteditable[contenteditable="true"]',
   '.msg-form [contenteditable="true"][role="textbox"]',
-  'form [contenteditable="true"][aria-label^="Write a message"]',
+  // A build that renamed the classes: the form's multi-line text box, in any language.
+  'form [contenteditable="true"][role="textbox"][aria-multiline="true"]',
 ];
 const FORM = ['.msg-form', 'form'];
 const CONVERSATION = ['.msg-overlay-conversation-bubble', '.msg-thread', '.msg-convo-wrapper', '[data-view-name="message-overlay-conversation-bubble-item"]'];
@@ -28,6 +38,9 @@ const PARTNER_NAME = [
   '#thread-detail-jump-target',
   '.msg-s-profile-card .artdeco-entity-lockup__title',
   '.msg-thread__link-to-profile',
+  // Without the classes: the conversation's heading, else its first link to a profile.
+  'h2',
+  'a[href*="/in/"]',
 ];
 const PARTNER_HEADLINE = ['.msg-overlay-bubble-header__subtitle', '.msg-entity-lockup__entity-info', '.msg-s-profile-card .artdeco-entity-lockup__subtitle'];
 const MESSAGES = ['.msg-s-message-list__event', '.msg-s-event-listitem', '.msg-s-message-list-content > li'];
@@ -41,6 +54,16 @@ const LOCATION = [
   'main section:first-of-type .text-body-small.inline.t-black--light',
   '.pv-top-card--list-bullet li.t-black--light',
 ];
+
+/** The top card's current-company button, by its label in English, Russian, German, French or Spanish. */
+const CURRENT_COMPANY = ['Current company', 'Текущая компания', 'Aktuelles Unternehmen', 'Entreprise actuelle', 'Empresa actual'].map(
+  (w) => `button[aria-label^="${w}"], a[aria-label^="${w}"]`,
+);
+
+/** Not Sales Navigator: it shares the host and is its own app under /sales (salesnav.ts). */
+function serves(url: URL): boolean {
+  return url.pathname !== '/sales' && !url.pathname.startsWith('/sales/');
+}
 
 /** The document plus the shadow roots LinkedIn renders its messaging overlay into. */
 function roots(doc: Document): QueryRoot[] {
@@ -59,6 +82,11 @@ function conversationOf(el: Element): Element | null {
   for (const s of CONVERSATION) {
     const c = el.closest(s);
     if (c) return c;
+  }
+  // A build without the hooks: the box around the message form that also links to the person.
+  const form = el.closest('form');
+  for (let n = form?.parentElement ?? null; n && n.localName !== 'main' && n !== el.ownerDocument.body; n = n.parentElement) {
+    if (n.querySelector('a[href*="/in/"]')) return n;
   }
   return null;
 }
@@ -117,15 +145,20 @@ function sameName(a: string | undefined, b: string | undefined): boolean {
 function readProfile(doc: Document) {
   const name = firstText(doc, PROFILE_NAME) ?? cleanText(doc.title.replace(/^\(\d+\)\s*/, '').split('|')[0]);
   const headline = firstText(doc, HEADLINE);
-  const currentButton = queryFirst(doc, ['button[aria-label^="Current company"]', 'a[aria-label^="Current company"]']);
+  const currentButton = queryFirst(doc, CURRENT_COMPANY);
+  // "Current company: Northwind Logistics. Click to skip to experience card", in the rep's language.
   const fromButton = currentButton
-    ? cleanText(currentButton.getAttribute('aria-label')?.replace(/^Current company:\s*/i, '').replace(/\.\s*Click.*$/i, '')) ||
-      textOf(currentButton)
+    ? cleanText(/:\s*(.+?)\.(?:\s|$)/.exec(currentButton.getAttribute('aria-label') ?? '')?.[1]) || textOf(currentButton)
     : undefined;
   const experience = doc.getElementById('experience')?.closest('section') ?? null;
   const firstJob = experience ? queryFirst(experience, ['li .pvs-entity', 'li']) : null;
+  // The job's title and company lines; without the utility classes, its first two visible lines
+  // (LinkedIn pairs each with a screen-reader copy and hides the visible one from it).
   const jobLines = firstJob
-    ? queryEvery(firstJob, ['.t-bold span[aria-hidden="true"]', '.t-14.t-normal:not(.t-black--light) span[aria-hidden="true"]'])
+    ? queryFirstAll(firstJob, [
+        '.t-bold span[aria-hidden="true"], .t-14.t-normal:not(.t-black--light) span[aria-hidden="true"]',
+        'span[aria-hidden="true"]',
+      ])
         .map((e) => textOf(e))
         .filter((t): t is string => !!t)
     : [];
@@ -213,6 +246,7 @@ function watchTargets(doc: Document): WatchTarget[] {
 
 export const linkedin: SiteAdapter = {
   site: 'linkedin',
+  serves,
   readContext,
   findEditors,
   describeEditor,

@@ -48,7 +48,15 @@ export interface SiteRegion {
 
 export const SITE_REGISTRY = [
   { site: 'gmail', label: 'Gmail', matches: ['https://mail.google.com/*'] },
-  { site: 'linkedin', label: 'LinkedIn', matches: ['https://www.linkedin.com/*'] },
+  {
+    site: 'outlook',
+    label: 'Outlook',
+    // Microsoft 365 work accounts (being moved to outlook.cloud.microsoft) and personal accounts.
+    matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'],
+  },
+  // Sales Navigator is its own app on LinkedIn's host: each page gets one of the two scripts.
+  { site: 'linkedin', label: 'LinkedIn', matches: ['https://www.linkedin.com/*'], excludeMatches: ['https://www.linkedin.com/sales', 'https://www.linkedin.com/sales/*'] },
+  { site: 'salesnav', label: 'Sales Navigator', matches: ['https://www.linkedin.com/sales', 'https://www.linkedin.com/sales/*'] },
   {
     site: 'salesforce',
     label: 'Salesforce',
@@ -88,7 +96,9 @@ export const SITES = SITE_REGISTRY.map((entry) => entry.site) as readonly SiteNa
 
 /** Every host the content scripts run on, as the install-time host permissions. */
 export function registryHostPatterns(): string[] {
-  return SITE_REGISTRY.flatMap((entry) => [...entry.matches]);
+  // A host permission covers a whole origin: Sales Navigator's /sales/* is LinkedIn's host.
+  const origins = SITE_REGISTRY.flatMap((entry) => entry.matches.map((p) => p.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*')));
+  return [...new Set(origins)];
 }
 
 /** The hosts of every site's other regions, as optional host permissions. */

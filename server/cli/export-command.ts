@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { formatProblem } from '../../lib/schema/content-file';
+import { chooseDb, DB_ENV } from '../db/db-target';
 import { openDatabase } from '../db/open-database';
 import { exportLibrary } from '../library-export';
 import { orgSlugProblem } from '../store/orgs';
@@ -16,7 +17,7 @@ Writes the org's library into <dir> (created if absent) in the content file form
 <id>.md per item, overwriting files of the same name. Importing that folder gives the same
 library back.
 
-  --db    SQLite database file  default ${DEFAULTS.db}
+  --db    SQLite database file or postgres:// URL (${DB_ENV} when not given)  default ${DEFAULTS.db}
   --org   org slug              default ${DEFAULTS.org}`,
   async run(args: string[], io: CliIo) {
     const { values, positionals } = parseOptions(args, { db: { type: 'string' }, org: { type: 'string' } });
@@ -27,7 +28,7 @@ library back.
     const orgIssue = orgSlugProblem(orgSlug);
     if (orgIssue) throw new UsageError(`--org ${orgIssue}`);
 
-    const db = await openDatabase(values.db ?? DEFAULTS.db);
+    const db = await openDatabase(chooseDb(values.db, DEFAULTS.db));
     try {
       const result = await exportLibrary(db, orgSlug, dir).catch((error: unknown) => {
         throw new CommandFailed(error instanceof Error ? error.message : String(error));

@@ -1,4 +1,5 @@
 import { formatProblem } from '../../lib/schema/content-file';
+import { chooseDb, DB_ENV } from '../db/db-target';
 import { openDatabase } from '../db/open-database';
 import { describeImport, importIntoOrg, readLibraryFolder } from '../library-import';
 import { findOrg, orgSlugProblem } from '../store/orgs';
@@ -21,7 +22,8 @@ Validates every content file (*.md) in <dir>. If any is invalid, prints each pro
 library exactly the folder's content in one transaction: new and changed items get a new
 version, unchanged ones are left alone, and items no longer in the folder are deleted.
 
-  --db           SQLite database file (created if absent)  default ${DEFAULTS.db}
+  --db           SQLite database file (created if absent) or  default ${DEFAULTS.db}
+                 a postgres:// URL; ${DB_ENV} sets it when not given
   --org          org slug (created if absent)              default ${DEFAULTS.org}
   --allow-empty  import a folder with no content files even though that deletes
                  every item of the org's library`,
@@ -50,7 +52,7 @@ version, unchanged ones are left alone, and items no longer in the folder are de
     }
 
     // Opened only now: a folder with problems leaves the database as it was, or absent.
-    const db = await openDatabase(values.db ?? DEFAULTS.db);
+    const db = await openDatabase(chooseDb(values.db, DEFAULTS.db));
     try {
       if (folder.items.length === 0 && !values['allow-empty']) {
         // A wrong path (an empty checkout, a typo'd subfolder) must not wipe the team's library.

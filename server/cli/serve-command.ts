@@ -1,50 +1,93 @@
-import { startServer, type RunningServer } from '../serve';
-import { CommandFailed, DEFAULTS, type CliIo } from './cli-io';
+import { chooseDb, describeDbTarget, DB_ENV } from '../db/db-target';
+import { logJson } from '../http/request-log';
+import { startServer, type RunningServer, type ServeOptions } from '../serve';
+import { CommandFailed, DEFAULTS, UsageError, type CliIo } from './cli-io';
 import type { Command } from './command';
-import { parseOptions, parsePort } from './parse-options';
+import { parseDays, parseOptions, parsePort } from './parse-options';
 
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the library server',
   usage: `Usage: quiver serve [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--db ${DEFAULTS.db}]
+                    [--keep-events 400d] [--metrics-port 9464 [--metrics-host 127.0.0.1]]
 
-Runs the library server (HTTP API v1). The SQLite file and its folder are created when absent
-and migrated on start. Stops on Ctrl-C.
+Runs the library server (HTTP API v1). The database is migrated on start: a SQLite file (and
+its folder) is created when absent; on PostgreSQL several instances may share one database
+and start together. Writes one JSON log line per request to stderr. On SIGTERM or Ctrl-C it
+stops taking connections, finishes the requests in flight, then exits.
 
-  --port   port to listen on (0 picks a free one)     default ${DEFAULTS.port}
-  --host   address to listen on; 0.0.0.0 for the LAN  default ${DEFAULTS.host}
-  --db     SQLite database file                       default ${DEFAULTS.db}`,
+  --db            SQLite database file, or a postgres:// URL      default ${DEFAULTS.db}
+                  (${DB_ENV} sets it when --db is not given)
+  --port          port to listen on (0 picks a free one)          default ${DEFAULTS.port}
+  --host          address to listen on; 0.0.0.0 for the LAN       default ${DEFAULTS.host}
+  --keep-events   keep usage events this long, e.g. 400d; older ones are pruned hourly and
+                  refused at upload (daily roll-ups are kept)     default: keep all
+  --metrics-port  serve /metrics on its own listener (then not on --port); bind it to a
+  --metrics-host  private address that only Prometheus reaches     default host ${DEFAULTS.host}`,
   async run(args: string[], io: CliIo) {
-    const { values } = parseOptions(args, {
+    const { values, positionals } = parseOptions(args, {
       port: { type: 'string' },
       host: { type: 'string' },
       db: { type: 'string' },
+      'keep-events': { type: 'string' },
+      'metrics-port': { type: 'string' },
+      'metrics-host': { type: 'string' },
     });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    if (values['metrics-host'] !== undefined && values['metrics-port'] === undefined) {
+      throw new UsageError('--metrics-host needs --metrics-port');
+    }
+    const keep = values['keep-events'];
     await serveUntilStopped(
-      { dbPath: values.db ?? DEFAULTS.db, port: parsePort(values.port, DEFAULTS.port), host: values.host ?? DEFAULTS.host },
+      {
+        db: chooseDb(values.db, DEFAULTS.db),
+        port: parsePort(values.port, DEFAULTS.port),
+        host: values.host ?? DEFAULTS.host,
+        ...(keep !== undefined ? { keepEventsDays: parseDays('--keep-events', keep) } : {}),
+        ...(values['metrics-port'] !== undefined
+          ? { metrics: { port: parsePort(values['metrics-port'], 0, '--metrics-port'), host: values['metrics-host'] ?? DEFAULTS.host } }
+          : {}),
+      },
       io,
     );
     return 0;
   },
 };
 
-/** Serves until SIGINT/SIGTERM, then closes connections and the database cleanly. */
-export async function serveUntilStopped(options: { dbPath: string; port: number; host: string }, io: CliIo): Promise<void> {
+/** Serves until SIGINT/SIGTERM, then drains and closes the database cleanly. */
+export async function serveUntilStopped(options: Omit<ServeOptions, 'log'>, io: CliIo): Promise<void> {
   const server = await startServer({ ...options, log: io.err }).catch((error: unknown) => {
     throw new CommandFailed(listenProblem(error, options));
   });
-  io.err(`Quiver library server listening on ${server.url} (database ${options.dbPath})`);
+  logJson(io.err, {
+    level: 'info',
+    msg: `Quiver library server listening on ${server.url}`,
+    url: server.url,
+    db: describeDbTarget(options.db),
+    ...(server.metricsUrl ? { metrics: server.metricsUrl } : {}),
+  });
   await untilStopped(server, io);
 }
 
-/** Resolves once SIGINT/SIGTERM arrived and the server is closed. */
+/** Resolves once SIGINT/SIGTERM arrived and the server has drained and closed. A second signal exits at once. */
 export function untilStopped(server: RunningServer, io: CliIo): Promise<void> {
   return new Promise<void>((resolve) => {
-    const stop = () => {
+    const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      io.err('Stopping…');
-      void server.close().then(resolve);
+      const now = () => {
+        logJson(io.err, { level: 'warn', msg: 'second signal: exiting without waiting for requests in flight' });
+        process.exit(1);
+      };
+      process.once('SIGINT', now);
+      process.once('SIGTERM', now);
+      logJson(io.err, { level: 'info', msg: 'stopping: finishing requests in flight', signal });
+      void server.close().then(() => {
+        process.off('SIGINT', now);
+        process.off('SIGTERM', now);
+        logJson(io.err, { level: 'info', msg: 'stopped' });
+        resolve();
+      });
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

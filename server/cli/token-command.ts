@@ -1,4 +1,5 @@
 import { ROLES, roleSchema } from '../../lib/schema/api';
+import { chooseDb, DB_ENV } from '../db/db-target';
 import { openDatabase } from '../db/open-database';
 import { orgSlugProblem } from '../store/orgs';
 import { createAccessToken, listTokens, revokeToken, revokeUserTokens } from '../store/tokens';
@@ -19,7 +20,9 @@ export const tokenCommand: Command = {
 create   creates the org and the user if needed (the role given becomes the user's role) and
          prints a new access token. It is shown this once: only its hash is stored.
 revoke   revokes one token, or every token of a user; requests with it then get 401.
-list     lists tokens by id, user, role and state; never the tokens themselves.`,
+list     lists tokens by id, user, role and state; never the tokens themselves.
+
+--db is a SQLite database file or a postgres:// URL (${DB_ENV} sets it when not given).`,
   async run(args: string[], io: CliIo) {
     const [sub, ...rest] = args;
     if (sub === undefined || sub === '--help' || sub === '-h') {
@@ -61,7 +64,7 @@ async function create(values: TokenOptions, positionals: string[], io: CliIo): P
   const orgIssue = orgSlugProblem(orgSlug);
   if (orgIssue) throw new UsageError(`--org ${orgIssue}`);
 
-  const db = await openDatabase(values.db ?? DEFAULTS.db);
+  const db = await openDatabase(chooseDb(values.db, DEFAULTS.db));
   try {
     const created = await createAccessToken(db, { orgSlug, email: values.user, role: role.data });
     if (created.createdOrg) io.err(`Created org "${created.orgSlug}".`);
@@ -81,7 +84,7 @@ async function revoke(values: TokenOptions, positionals: string[], io: CliIo): P
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (token && values.user) throw new UsageError('give either a token or --user, not both');
   if (!token && !values.user) throw new UsageError('name the token (or its id) to revoke, or --user <email>');
-  const db = await openDatabase(values.db ?? DEFAULTS.db);
+  const db = await openDatabase(chooseDb(values.db, DEFAULTS.db));
   try {
     if (token) {
       if (!(await revokeToken(db, token))) throw new CommandFailed('no live token with that id; nothing revoked');
@@ -100,7 +103,7 @@ async function revoke(values: TokenOptions, positionals: string[], io: CliIo): P
 
 async function list(values: TokenOptions, positionals: string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const db = await openDatabase(values.db ?? DEFAULTS.db);
+  const db = await openDatabase(chooseDb(values.db, DEFAULTS.db));
   try {
     const tokens = await listTokens(db, values.org);
     if (tokens.length === 0) io.err('No tokens.');

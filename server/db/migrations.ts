@@ -1,9 +1,17 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { stageFilterKey } from '../../lib/kpi/content-gaps';
 
 /*
  * Versioned schema migrations, in code so the server ships as one folder. Append only: a
- * migration that has run somewhere is never edited; add the next one instead. Each uses the
- * schema builder only, so a PostgreSQL dialect runs them as they are.
+ * migration that has run somewhere is never edited; add the next one instead. SQLite and
+ * PostgreSQL run the same migrations: the schema builder, and plain SQL both understand
+ * (text, integer, partial indexes, `insert … select`); anything else would go through
+ * server/db/sql-dialect.ts. On PostgreSQL each migration runs in a transaction, and instances
+ * starting together take turns (server/db/open-database.ts).
+ *
+ * Adding a table: append `'000N_what'` below with its createTable and indexes, add the row
+ * type to server/db/schema.ts, and nothing else: the server, the tests on both databases and
+ * /readyz (which wants every migration listed here applied) pick it up.
  */
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -102,7 +110,126 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('usage_events_org_at').execute();
     },
   },
+  '0003_usage_rollups': {
+    async up(db: Kysely<any>) {
+      // The stage filter of a search with no results, as the content gaps list groups it, kept
+      // in a column at ingest rather than read from the payload JSON at every stats query.
+      await db.schema.alterTable('usage_events').addColumn('stage_filter', 'text').execute();
+      for (;;) {
+        const rows = await db
+          .selectFrom('usage_events')
+          .select(['org_id', 'id', 'payload'])
+          .where('kind', '=', 'search_no_results')
+          .where('stage_filter', 'is', null)
+          .limit(1000)
+          .execute();
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          const filters = (JSON.parse(row.payload) as { filters?: { stages?: string[]; types?: string[] } }).filters;
+          await db
+            .updateTable('usage_events')
+            .set({ stage_filter: stageFilterKey(filters as never) })
+            .where('org_id', '=', row.org_id)
+            .where('id', '=', row.id)
+            .execute();
+        }
+      }
+
+      // A rep's events over a range: every figure when the stats name one rep.
+      await db.schema.createIndex('usage_events_org_user_at').on('usage_events').columns(['org_id', 'user_id', 'at']).execute();
+      // Time to content reads only timed uses: a partial index holding just what it needs.
+      await db.schema
+        .createIndex('usage_events_timed')
+        .on('usage_events')
+        .columns(['org_id', 'at', 'time_to_content_ms', 'stage', 'site', 'content_type', 'user_id'])
+        .where(sql.ref('time_to_content_ms'), 'is not', null)
+        .where(sql<boolean>`kind in ('insert', 'copy', 'copy_link', 'expand_shortcut')`)
+        .execute();
+      // Content gaps read only searches that found nothing.
+      await db.schema
+        .createIndex('usage_events_gaps')
+        .on('usage_events')
+        .columns(['org_id', 'at', 'query', 'stage_filter', 'stage', 'site', 'user_id'])
+        .where(sql.ref('kind'), '=', 'search_no_results')
+        .execute();
+
+      // Daily roll-ups, kept by ingestion in the transaction that stores the events, so they
+      // always count exactly the stored events. Keys hold '' rather than null (a primary key
+      // cannot be null), read back as null.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const counters = (table: any, names: readonly string[]): any =>
+        names.reduce((t, name) => t.addColumn(name, 'integer', (c: any) => c.notNull().defaultTo(0)), table);
+      const ACTIVITY = ['events', 'inserts', 'copies', 'opens', 'previews', 'uses', 'searches', 'no_result_searches', 'stale_uses'] as const;
+      const USAGE = ['inserts', 'copies', 'opens', 'previews', 'uses', 'stale_uses'] as const;
+
+      // Per day and the three filter dimensions without a rep: totals, trend, by stage, type, site.
+      await counters(
+        db.schema
+          .createTable('usage_daily')
+          .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('stage', 'text', (c) => c.notNull())
+          .addColumn('site', 'text', (c) => c.notNull())
+          .addColumn('content_type', 'text', (c) => c.notNull()),
+        ACTIVITY,
+      )
+        .addPrimaryKeyConstraint('usage_daily_pk', ['org_id', 'day', 'stage', 'site', 'content_type'])
+        .execute();
+      // Per day and rep: by rep and adoption.
+      await counters(
+        db.schema
+          .createTable('usage_daily_users')
+          .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id')),
+        ACTIVITY,
+      )
+        .addPrimaryKeyConstraint('usage_daily_users_pk', ['org_id', 'day', 'user_id'])
+        .execute();
+      // Per day and content item: top content, never used, stale uses by owner.
+      await counters(
+        db.schema
+          .createTable('usage_daily_content')
+          .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('content_id', 'text', (c) => c.notNull()),
+        USAGE,
+      )
+        .addPrimaryKeyConstraint('usage_daily_content_pk', ['org_id', 'day', 'content_id'])
+        .execute();
+
+      // Existing events rolled up once, with the counting rules of lib/schema/stats.ts.
+      const kinds = (list: readonly string[]) => sql.raw(list.map((k) => `'${k}'`).join(', '));
+      const count = (list: readonly string[]) => sql`sum(case when kind in (${kinds(list)}) then 1 else 0 end)`;
+      const USE = ['insert', 'copy', 'copy_link', 'open_asset', 'expand_shortcut'];
+      const columns = {
+        events: sql`count(*)`,
+        inserts: count(['insert', 'expand_shortcut']),
+        copies: count(['copy', 'copy_link']),
+        opens: count(['open_asset']),
+        previews: count(['preview']),
+        uses: count(USE),
+        searches: count(['search', 'search_no_results']),
+        no_result_searches: count(['search_no_results']),
+        stale_uses: sql`sum(case when stale = 1 and kind in (${kinds(USE)}) then 1 else 0 end)`,
+      } as const;
+      const select = (names: readonly (keyof typeof columns)[]) => sql.join(names.map((n) => columns[n]));
+      const list = (names: readonly string[]) => sql.raw(names.join(', '));
+      await sql`insert into usage_daily (org_id, day, stage, site, content_type, ${list(ACTIVITY)})
+        select org_id, substr(at, 1, 10), coalesce(stage, ''), coalesce(site, ''), coalesce(content_type, ''), ${select(ACTIVITY)}
+        from usage_events group by org_id, substr(at, 1, 10), coalesce(stage, ''), coalesce(site, ''), coalesce(content_type, '')`.execute(db);
+      await sql`insert into usage_daily_users (org_id, day, user_id, ${list(ACTIVITY)})
+        select org_id, substr(at, 1, 10), user_id, ${select(ACTIVITY)}
+        from usage_events group by org_id, substr(at, 1, 10), user_id`.execute(db);
+      await sql`insert into usage_daily_content (org_id, day, content_id, ${list(USAGE)})
+        select org_id, substr(at, 1, 10), content_id, ${select(USAGE)}
+        from usage_events where content_id is not null group by org_id, substr(at, 1, 10), content_id`.execute(db);
+    },
+  },
 };
+
+/** Every migration this server knows, in order: /readyz wants exactly these applied. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,

@@ -1,7 +1,8 @@
 /*
- * Table types for Kysely. Column types are chosen so a PostgreSQL dialect runs the same
+ * Table types for Kysely. Column types are chosen so SQLite and PostgreSQL run the same
  * queries: text ids, ISO 8601 text timestamps (UTC, so they sort as text), integer flags
- * instead of booleans (better-sqlite3 cannot bind booleans).
+ * instead of booleans (better-sqlite3 cannot bind booleans). PostgreSQL counts (bigint) and
+ * sums (numeric) are read as numbers (server/db/open-database.ts).
  */
 
 export interface OrgTable {
@@ -75,6 +76,52 @@ export interface UsageEventTable {
   /** The whole event as received (with the token's user), so later KPIs can read any field. */
   payload: string;
   received_at: string;
+  /**
+   * For `search_no_results`: its `filters.stages` as the content gaps list groups them
+   * (lib/kpi/content-gaps.ts stageFilterKey); null for other kinds.
+   */
+  stage_filter: string | null;
+}
+
+/** Counters of a roll-up row, with the counting rules of lib/schema/stats.ts. */
+export interface UsageCounters {
+  inserts: number;
+  copies: number;
+  opens: number;
+  previews: number;
+  uses: number;
+  /** Uses flagged stale by the extension. */
+  stale_uses: number;
+}
+
+export interface ActivityCounters extends UsageCounters {
+  /** Events of any kind. */
+  events: number;
+  searches: number;
+  no_result_searches: number;
+}
+
+/** Per org, UTC day, stage, site and content type ('' for none). */
+export interface UsageDailyTable extends ActivityCounters {
+  org_id: string;
+  day: string;
+  stage: string;
+  site: string;
+  content_type: string;
+}
+
+/** Per org, UTC day and rep. */
+export interface UsageDailyUsersTable extends ActivityCounters {
+  org_id: string;
+  day: string;
+  user_id: string;
+}
+
+/** Per org, UTC day and content item (events naming one). */
+export interface UsageDailyContentTable extends UsageCounters {
+  org_id: string;
+  day: string;
+  content_id: string;
 }
 
 export interface Database {
@@ -83,4 +130,7 @@ export interface Database {
   access_tokens: AccessTokenTable;
   content_items: ContentItemTable;
   usage_events: UsageEventTable;
+  usage_daily: UsageDailyTable;
+  usage_daily_users: UsageDailyUsersTable;
+  usage_daily_content: UsageDailyContentTable;
 }

@@ -8,14 +8,24 @@ import type { Database } from '../db/schema';
 import { ApiProblem } from '../http/api-problem';
 import type { AuthEnv } from '../http/auth';
 import { readJson } from '../http/read-json';
-import { storeUsageEvents } from '../store/usage-events';
+import { retentionCutoff, storeUsageEvents } from '../store/usage-events';
 
 /**
  * POST /api/v1/events: a batch of usage events. Each event is judged on its own: the valid
  * ones are stored even when others are rejected, and each rejected one is named by its index
  * (and id, when it has one) with what was wrong.
  */
-export function postEvents(db: Kysely<Database>) {
+export interface PostEventsOptions {
+  /**
+   * Events whose `at` is older than this many days are refused: the server keeps no events
+   * that old (pruning deletes them), so storing one would let a re-sent copy be counted again
+   * once pruning removed the first.
+   */
+  keepEventsDays?: number;
+  onStored?: (counts: { accepted: number; duplicates: number; rejected: number }) => void;
+}
+
+export function postEvents(db: Kysely<Database>, { keepEventsDays, onStored }: PostEventsOptions = {}) {
   return async (c: Context<AuthEnv>): Promise<Response> => {
     const envelope = eventsRequestSchema.safeParse(await readJson(c));
     if (!envelope.success) {
@@ -29,9 +39,14 @@ export function postEvents(db: Kysely<Database>) {
 
     const valid: UsageEvent[] = [];
     const rejected: RejectedEvent[] = [];
+    const oldest = keepEventsDays === undefined ? undefined : retentionCutoff(keepEventsDays);
     envelope.data.events.forEach((raw, index) => {
       const parsed = usageEventSchema.safeParse(raw);
       if (parsed.success) {
+        if (oldest !== undefined && Date.parse(parsed.data.at) < oldest) {
+          rejected.push({ index, id: parsed.data.id, message: `at: older than the ${keepEventsDays} days this server keeps events` });
+          return;
+        }
         valid.push(parsed.data);
         return;
       }
@@ -44,6 +59,7 @@ export function postEvents(db: Kysely<Database>) {
     });
 
     const { accepted, duplicates } = await storeUsageEvents(db, c.get('principal'), valid);
+    onStored?.({ accepted, duplicates, rejected: rejected.length });
     const body: EventsResponse = { accepted, duplicates, rejected };
     return c.json(body);
   };

@@ -5,6 +5,7 @@ import { LIBRARY_PAGE_DEFAULT_LIMIT, LIBRARY_PAGE_MAX_LIMIT, type LibraryPage } 
 import type { Database } from '../db/schema';
 import { ApiProblem } from '../http/api-problem';
 import type { AuthEnv } from '../http/auth';
+import { inSnapshot } from '../db/read-snapshot';
 import { decodeCursor, encodeCursor } from '../library-cursor';
 import { libraryChanges, type LibraryChange } from '../store/library';
 import { orgSettings } from '../store/orgs';
@@ -14,39 +15,41 @@ import { orgSettings } from '../store/orgs';
  * the cursor, oldest first, in pages. ETag/If-None-Match: asking again about an unchanged
  * library costs a 304 and no item query.
  */
-export function getLibrary(db: Kysely<Database>) {
+export function getLibrary(db: Kysely<Database>, onPage?: () => void) {
   return async (c: Context<AuthEnv>): Promise<Response> => {
     const { orgId } = c.get('principal');
     const limit = parseLimit(c.req.query('limit'));
     const cursor = c.req.query('cursor') ?? '';
 
-    const org = await db
-      .selectFrom('orgs')
-      .select(['library_seq', 'library_epoch', 'settings'])
-      .where('id', '=', orgId)
-      .executeTakeFirstOrThrow();
-    let afterSeq = 0;
-    if (cursor !== '') {
-      const decoded = decodeCursor(cursor, org.library_epoch, org.library_seq);
-      if (!decoded.ok) throw new ApiProblem(400, 'invalid_cursor', decoded.message);
-      afterSeq = decoded.seq;
-    }
-
-    // Any change to the library moves library_seq, so this names the page's content exactly.
-    const etag = `"${createHash('sha256')
-      .update([org.library_epoch, org.library_seq, cursor === '' ? '-' : afterSeq, limit, org.settings].join('|'))
-      .digest('base64url')
-      .slice(0, 27)}"`;
-    c.header('ETag', etag);
+    // The org row and the page from one snapshot: the ETag names exactly what is served.
+    const page = await inSnapshot(db, async (trx) => {
+      const org = await trx
+        .selectFrom('orgs')
+        .select(['library_seq', 'library_epoch', 'settings'])
+        .where('id', '=', orgId)
+        .executeTakeFirstOrThrow();
+      let afterSeq = 0;
+      if (cursor !== '') {
+        const decoded = decodeCursor(cursor, org.library_epoch, org.library_seq);
+        if (!decoded.ok) throw new ApiProblem(400, 'invalid_cursor', decoded.message);
+        afterSeq = decoded.seq;
+      }
+      // Any change to the library moves library_seq, so this names the page's content exactly.
+      const etag = `"${createHash('sha256')
+        .update([org.library_epoch, org.library_seq, cursor === '' ? '-' : afterSeq, limit, org.settings].join('|'))
+        .digest('base64url')
+        .slice(0, 27)}"`;
+      if (etagMatches(c.req.header('If-None-Match'), etag)) return { etag, org, afterSeq, unchanged: true as const };
+      const changes = await libraryChanges(trx, orgId, { afterSeq, limit, withTombstones: cursor !== '' });
+      return { etag, org, afterSeq, unchanged: false as const, ...changes };
+    });
+    c.header('ETag', page.etag);
     c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', 'Authorization', { append: true });
-    if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+    if (page.unchanged) return c.body(null, 304);
 
-    const { changes, hasMore, remaining } = await libraryChanges(db, orgId, {
-      afterSeq,
-      limit,
-      withTombstones: cursor !== '',
-    });
+    const { org, afterSeq, changes, hasMore, remaining } = page;
+    onPage?.();
     const last = changes[changes.length - 1];
     const settings = orgSettings(org);
     const body: LibraryPage = {

@@ -17,14 +17,16 @@ const utcToday = () => new Date().toISOString().slice(0, 10);
 /**
  * GET /api/v1/stats?from=&to=&stage=&site=&type=&user=&bucket=: the KPI aggregates of the
  * caller's org (manager and admin; the role check is in front of this handler), computed in
- * SQL by server/stats/. A query the schema refuses is a 400 naming the parameter.
+ * SQL by server/stats/. Without from/to, the last 30 days; days or ISO timestamps. A query the
+ * schema refuses is a 400 naming the parameter.
  */
 export function getStats(db: Kysely<Database>, { today = utcToday }: StatsRouteOptions = {}) {
   return async (c: Context<AuthEnv>): Promise<Response> => {
     const params = new URL(c.req.url).searchParams;
-    const parsed = parseStatsSearchParams(params);
+    const day = today();
+    const parsed = parseStatsSearchParams(params, day);
     if (!parsed.success) throw new ApiProblem(400, 'invalid_query', problemOf(parsed.error.issues[0], params));
-    const stats = await serverStats(db, c.get('principal').orgId, parsed.data, today());
+    const stats = await serverStats(db, c.get('principal').orgId, parsed.data, day);
     // Figures of one org, for one token: never from a shared cache.
     c.header('Cache-Control', 'private, no-store');
     c.header('Vary', 'Authorization', { append: true });
@@ -40,8 +42,6 @@ function problemOf(issue: z.core.$ZodIssue | undefined, params: URLSearchParams)
   }
   const param = issue.path.map(String).join('.');
   if (param === '') return issue.message;
-  // zod words a missing parameter as "expected string, received undefined".
-  if (!params.has(param)) return `${param}: is required, a UTC day written YYYY-MM-DD`;
   // The schema's own range messages already start with the parameter ("from must not be after to").
   return issue.message.startsWith(`${param} `) ? issue.message : `${param}: ${issue.message}`;
 }

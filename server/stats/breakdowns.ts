@@ -2,20 +2,21 @@ import { sql, type Expression } from 'kysely';
 import { JOURNEY_STAGES, type ContentType, type JourneyStage } from '../../lib/schema/content';
 import type { Site } from '../../lib/schema/page-context';
 import type { ActivityCounts, RepActivity, SiteActivity, StageActivity, TypeActivity } from '../../lib/schema/stats';
+import type { SqlDialect } from '../db/sql-dialect';
 import { activityColumns, activityOf, zeroActivity } from './activity-columns';
-import { scopedEvents, type StatsScope } from './event-scope';
-import { byCodePoint } from './sql-dialect';
+import type { StatsScope } from './event-scope';
+import { facts } from './facts';
 
 /** ORDER BY for breakdown rows: most uses first, then the key ascending with null last. */
-function rankedBy<T>(key: Expression<T>) {
-  return [sql`uses desc`, sql`${key} is null`, byCodePoint(key)];
+function rankedBy<T>(dialect: SqlDialect, key: Expression<T>) {
+  return [sql`sum(${sql.ref('f.uses')}) desc`, sql`${key} is null`, dialect.byCodePoint(key)];
 }
 
-/** Activity per value of one event column, ranked; `null` gathers events without a value. */
-async function activityBy<K extends string>(scope: StatsScope, column: 'e.stage' | 'e.site' | 'e.content_type') {
-  const key = sql.ref<K | null>(column);
-  let q = scopedEvents(scope).select([key.as('key'), ...activityColumns()]).groupBy(column);
-  for (const order of rankedBy(key)) q = q.orderBy(order);
+/** Activity per value of one dimension, ranked; `null` gathers events without a value. */
+async function activityBy<K extends string>(scope: StatsScope, column: 'stage' | 'site' | 'content_type') {
+  const key = sql.ref<K | null>(`f.${column}`);
+  let q = facts(scope, [column]).select([key.as('key'), ...activityColumns()]).groupBy(key);
+  for (const order of rankedBy(scope.sql, key)) q = q.orderBy(order);
   const rows = await q.execute();
   return rows.map((row) => ({ key: row.key as K | null, counts: activityOf(row) }));
 }
@@ -23,17 +24,17 @@ async function activityBy<K extends string>(scope: StatsScope, column: 'e.stage'
 /** The five stages in journey order, then `null`: always six rows, a fixed axis for the chart. */
 export async function byStage(scope: StatsScope): Promise<StageActivity[]> {
   const rows = new Map<JourneyStage | null, ActivityCounts>(
-    (await activityBy<JourneyStage>(scope, 'e.stage')).map((r) => [r.key, r.counts]),
+    (await activityBy<JourneyStage>(scope, 'stage')).map((r) => [r.key, r.counts]),
   );
   return [...JOURNEY_STAGES, null].map((stage) => ({ stage, ...(rows.get(stage) ?? zeroActivity()) }));
 }
 
 export async function byType(scope: StatsScope): Promise<TypeActivity[]> {
-  return (await activityBy<ContentType>(scope, 'e.content_type')).map((r) => ({ type: r.key, ...r.counts }));
+  return (await activityBy<ContentType>(scope, 'content_type')).map((r) => ({ type: r.key, ...r.counts }));
 }
 
 export async function bySite(scope: StatsScope): Promise<SiteActivity[]> {
-  return (await activityBy<Site>(scope, 'e.site')).map((r) => ({ site: r.key, ...r.counts }));
+  return (await activityBy<Site>(scope, 'site')).map((r) => ({ site: r.key, ...r.counts }));
 }
 
 /**
@@ -41,12 +42,13 @@ export async function bySite(scope: StatsScope): Promise<SiteActivity[]> {
  * the users table is read once per rep rather than once per event.
  */
 export async function byRep(scope: StatsScope): Promise<RepActivity[]> {
-  const perUser = scopedEvents(scope).select(['e.user_id', ...activityColumns()]).groupBy('e.user_id');
+  const perUser = facts(scope, ['user_id']).select(['f.user_id', ...activityColumns()]).groupBy('f.user_id');
   let q = scope.db
     .selectFrom(perUser.as('t'))
     .innerJoin('users as u', 'u.id', 't.user_id')
     .select(['u.email', 't.inserts', 't.copies', 't.opens', 't.previews', 't.uses', 't.searches', 't.noResultSearches']);
-  for (const order of rankedBy(sql.ref<string>('u.email'))) q = q.orderBy(order);
+  const email = sql.ref<string>('u.email');
+  for (const order of [sql`${sql.ref('t.uses')} desc`, sql`${email} is null`, scope.sql.byCodePoint(email)]) q = q.orderBy(order);
   const rows = await q.execute();
   return rows.map((row) => ({ user: row.email, ...activityOf(row) }));
 }

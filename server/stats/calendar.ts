@@ -1,7 +1,7 @@
 import { dayOfIso, isoOfDay, mondayOf } from '../../lib/kpi/days';
 import type { StatsBucket } from '../../lib/schema/stats';
-import type { Expression, RawBuilder } from 'kysely';
-import { mondayOf as mondayOfSql, utcDayOf } from './sql-dialect';
+import { sql, type Expression, type RawBuilder } from 'kysely';
+import type { SqlDialect } from '../db/sql-dialect';
 
 /**
  * First days of every bucket overlapping [from, to], in time order: each day, or each Monday
@@ -17,9 +17,9 @@ export function bucketStarts(from: string, to: string, bucket: StatsBucket): str
   return starts;
 }
 
-/** The SQL expression for the first day of the bucket a stored `at` falls in. */
-export function bucketOf(at: Expression<string>, bucket: StatsBucket): RawBuilder<string> {
-  return bucket === 'week' ? mondayOfSql(utcDayOf(at)) : utcDayOf(at);
+/** The SQL expression for the first day of the bucket a UTC day (`YYYY-MM-DD`) falls in. */
+export function bucketOf(dialect: SqlDialect, day: Expression<string>, bucket: StatsBucket): RawBuilder<string> {
+  return bucket === 'week' ? dialect.mondayOf(day) : sql<string>`${day}`;
 }
 
 /** Rows from SQL keyed by bucket start, laid over every bucket; missing ones get `empty()`. */

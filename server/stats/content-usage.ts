@@ -1,23 +1,22 @@
 import { sql } from 'kysely';
 import type { ContentType } from '../../lib/schema/content';
-import { USE_KINDS } from '../../lib/schema/events';
 import { STATS_LIST_LIMIT, type ContentUsage } from '../../lib/schema/stats';
-import { countKinds, usageColumns, usageOf } from './activity-columns';
-import { scopedEvents, type StatsScope } from './event-scope';
-import { byCodePoint } from './sql-dialect';
+import { usageColumns, usageOf } from './activity-columns';
+import type { StatsScope } from './event-scope';
+import { facts } from './facts';
 
 /**
  * Usage per content item: a row for each contentId used or previewed in scope, most uses
  * first, ties by id; title, type and owner from the current library (null once deleted).
- * Events are grouped first and the library joined to the groups, not to every event.
+ * Usage is grouped first and the library joined to the groups, not to every event.
  */
 export async function contentUsage(scope: StatsScope): Promise<ContentUsage[]> {
-  const perItem = scopedEvents(scope)
-    .select(['e.content_id', ...usageColumns()])
-    .where('e.content_id', 'is not', null)
-    .groupBy('e.content_id')
+  const perItem = facts(scope, ['content_id'])
+    .select(['f.content_id', ...usageColumns()])
+    .where('f.content_id', 'is not', null)
+    .groupBy('f.content_id')
     // A suggestion shown names an item but is neither a use nor a preview.
-    .having(countKinds([...USE_KINDS, 'preview']), '>', 0);
+    .having(sql<number>`sum(${sql.ref('f.uses')}) + sum(${sql.ref('f.previews')})`, '>', 0);
 
   const rows = await scope.db
     .selectFrom(perItem.as('t'))
@@ -29,7 +28,7 @@ export async function contentUsage(scope: StatsScope): Promise<ContentUsage[]> {
     )
     .select(['t.content_id', 't.inserts', 't.copies', 't.opens', 't.previews', 't.uses', 'ci.title', 'ci.type', 'ci.owner'])
     .orderBy('t.uses', 'desc')
-    .orderBy(byCodePoint(sql.ref<string>('t.content_id')))
+    .orderBy(scope.sql.byCodePoint(sql.ref<string>('t.content_id')))
     .limit(STATS_LIST_LIMIT)
     .execute();
 

@@ -1,20 +1,19 @@
 import { sql } from 'kysely';
-import { USE_KINDS } from '../../lib/schema/events';
 import type { Governance, OwnerGovernance } from '../../lib/schema/stats';
-import { kindIn } from './activity-columns';
-import { scopedEvents, type StatsScope } from './event-scope';
+import type { StatsScope } from './event-scope';
+import { facts } from './facts';
 import { scopedItems } from './item-scope';
-import { byCodePoint } from './sql-dialect';
 
 /*
  * Governance as of `today`: dates are `YYYY-MM-DD` text, so "before today" is a text
  * comparison, exactly as lib/schema/content.ts's isStale/isExpired compare them.
  */
 
-/** In-scope uses flagged stale by the extension (any use kind: a copied link reaches the prospect too). */
-function staleUses(scope: StatsScope) {
-  return scopedEvents(scope).where('e.stale', '=', 1).where(kindIn(USE_KINDS));
-}
+/*
+ * Stale uses: in-scope uses flagged stale by the extension (any use kind: a copied link
+ * reaches the prospect too), counted by the `stale_uses` counter.
+ */
+const staleUseCount = sql<number>`sum(${sql.ref('f.stale_uses')})`;
 
 /**
  * Per owner: the item scope's items, stale and expired counts, and stale uses attributed to
@@ -30,7 +29,11 @@ async function ownerRows(scope: StatsScope): Promise<OwnerGovernance[]> {
     sql<number>`case when ${sql.ref('ci.expires')} < ${today} then 1 else 0 end`.as('expired'),
     sql<number>`0`.as('staleUses'),
   ]);
-  const perItem = staleUses(scope).where('e.content_id', 'is not', null).select(['e.content_id', sql<number>`count(*)`.as('n')]).groupBy('e.content_id');
+  const perItem = facts(scope, ['content_id'])
+    .where('f.content_id', 'is not', null)
+    .where('f.stale_uses', '>', 0)
+    .select(['f.content_id', staleUseCount.as('n')])
+    .groupBy('f.content_id');
   const fromUses = db
     .selectFrom(perItem.as('u'))
     .innerJoin('content_items as ci', (join) =>
@@ -53,7 +56,7 @@ async function ownerRows(scope: StatsScope): Promise<OwnerGovernance[]> {
     .having(sql<number>`${flagged} + ${used}`, '>', 0)
     .orderBy(flagged, 'desc')
     .orderBy(used, 'desc')
-    .orderBy(byCodePoint(sql.ref<string>('g.owner')))
+    .orderBy(scope.sql.byCodePoint(sql.ref<string>('g.owner')))
     .execute();
   return rows.map((row) => ({
     owner: row.owner,
@@ -74,8 +77,8 @@ export async function governance(scope: StatsScope): Promise<Governance> {
       ])
       .executeTakeFirstOrThrow(),
     // Uses of items since deleted count here, with no owner row to go to.
-    staleUses(scope).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    facts(scope, []).select(staleUseCount.as('n')).executeTakeFirstOrThrow(),
     ownerRows(scope),
   ]);
-  return { staleItems: Number(items.stale), expiredItems: Number(items.expired), staleUses: Number(uses.n), byOwner };
+  return { staleItems: Number(items.stale), expiredItems: Number(items.expired), staleUses: Number(uses.n ?? 0), byOwner };
 }

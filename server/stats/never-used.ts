@@ -1,26 +1,24 @@
 import { sql } from 'kysely';
 import type { ContentType } from '../../lib/schema/content';
-import { USE_KINDS } from '../../lib/schema/events';
 import { STATS_LIST_LIMIT, type NeverUsed } from '../../lib/schema/stats';
-import { kindIn } from './activity-columns';
-import { scopedEvents, type StatsScope } from './event-scope';
+import type { StatsScope } from './event-scope';
+import { facts } from './facts';
 import { scopedItems } from './item-scope';
-import { byCodePoint } from './sql-dialect';
 
 /**
  * Items of the (filtered) library that no rep used in scope; previews and suggestions shown
  * do not save an item. The used ids are one uncorrelated subquery, which SQLite (and
- * PostgreSQL, as a hashed subplan) builds once rather than probing events per item.
+ * PostgreSQL, as a hashed subplan) builds once rather than probing usage per item.
  */
 export async function neverUsed(scope: StatsScope): Promise<NeverUsed> {
-  const usedIds = scopedEvents(scope).select('e.content_id').where('e.content_id', 'is not', null).where(kindIn(USE_KINDS));
+  const usedIds = facts(scope, ['content_id']).select('f.content_id').where('f.content_id', 'is not', null).where('f.uses', '>', 0);
 
   const library = await scopedItems(scope).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const unused = await scopedItems(scope)
-    .where('ci.id', 'not in', usedIds)
+    .where('ci.id', 'not in', usedIds as never)
     // The window counts every unused item before LIMIT cuts the list: the count stays exact.
     .select(['ci.id', 'ci.title', 'ci.type', 'ci.owner', sql<number>`count(*) over ()`.as('unused')])
-    .orderBy(byCodePoint(sql.ref<string>('ci.id')))
+    .orderBy(scope.sql.byCodePoint(sql.ref<string>('ci.id')))
     .limit(STATS_LIST_LIMIT)
     .execute();
 

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { ContentItem } from '../../lib/schema/content';
 import { canonicalJson } from '../canonical-json';
 import type { ContentItemTable, Database } from '../db/schema';
@@ -22,7 +22,7 @@ const ROWS_PER_STATEMENT = 500;
  */
 export async function importLibrary(db: Kysely<Database>, orgId: string, items: readonly ContentItem[]): Promise<ImportSummary> {
   return db.transaction().execute(async (trx) => {
-    const org = await trx.selectFrom('orgs').select('library_seq').where('id', '=', orgId).executeTakeFirstOrThrow();
+    const org = await lockLibrary(trx, orgId);
     const existing = new Map(
       (
         await trx
@@ -93,6 +93,31 @@ export async function importLibrary(db: Kysely<Database>, orgId: string, items: 
     }
     return summary;
   });
+}
+
+/**
+ * Takes the org's library for writing until the transaction ends, and reads its last change
+ * sequence number. Every write that hands out sequence numbers starts with this.
+ *
+ * Why the cursor never skips a change: a client pages through changes with `seq > cursor`,
+ * so a change committed after a client read past its sequence number would be lost to that
+ * client. That happens when numbers are handed out in one order and committed in another
+ * (two writers: A takes 11, B takes 12, B commits, a client reads up to 12, A commits 11).
+ * Here numbers are handed out only under the org row's lock, held until commit, so the next
+ * writer reads library_seq after the previous one committed: sequence order is commit order,
+ * and every change a reader has not seen yet has a number above everything it has seen.
+ * PostgreSQL: the UPDATE takes the row lock (FOR NO KEY UPDATE, which event inserts, holding
+ * only a key-share lock for their foreign key, do not wait for), and a second instance's
+ * import waits here. SQLite: the UPDATE takes the database's single write lock first thing,
+ * before any read, so the transaction cannot fail to upgrade a read snapshot later.
+ */
+export async function lockLibrary(trx: Transaction<Database>, orgId: string): Promise<{ library_seq: number }> {
+  return trx
+    .updateTable('orgs')
+    .set((eb) => ({ library_seq: eb.ref('library_seq') }))
+    .where('id', '=', orgId)
+    .returning('library_seq')
+    .executeTakeFirstOrThrow();
 }
 
 function itemRow(orgId: string, item: ContentItem, json: string, version: number, seq: number, now: string): Insertable<ContentItemTable> {

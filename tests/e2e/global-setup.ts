@@ -5,6 +5,9 @@ import { chromiumPath } from './support/chromium';
 export default function setup(): void {
   chromiumPath();
   if (process.env.QUIVER_SKIP_BUILD !== '1') {
-    execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // Without vitest's NODE_ENV=test, which would bundle React's development build: the tests
+    // run what `npm run build` ships.
+    const { NODE_ENV: _vitest, ...env } = process.env;
+    execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   }
 }

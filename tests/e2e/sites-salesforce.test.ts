@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { closeAllPages, HOSTILE_HTML, openFixture, openPanel } from '../fixtures/serve';
 import { launchExtension, type ExtensionSession } from './support/extension';
+import { PROFILE, setProfile, usageEvents, waitForLibrary } from './support/keyboard';
+import { result, waitForLibrary as waitForResults } from './support/panel';
 
 let session: ExtensionSession;
 beforeAll(async () => {
@@ -98,4 +100,52 @@ test('a lead’s Log a Call box is a plain textarea: text at its caret, then inp
   expect(await comments.inputValue()).toBe('Spoke with Sofia. Sent the ROI one-pager.');
   expect(Number(await sf.locator('#activity-composer').getAttribute('data-input-events'))).toBeGreaterThan(before);
   expect(Number(await sf.locator('#activity-composer').getAttribute('data-change-events'))).toBeGreaterThan(0);
+});
+
+test('the docked Email composer addressed to a contact: Page context names them, and Insert greets them by first name', async () => {
+  await waitForLibrary(session);
+  await setProfile(session, PROFILE);
+  const sf = await openFixture(session, 'salesforce-opportunity-email.html');
+  const composer = sf.locator('#docked-email');
+  await expect.poll(() => composer.getAttribute('data-editor-ready')).toBe('true');
+  const body = sf.frameLocator('#docked-body-frame').frameLocator('iframe.cke_wysiwyg_frame').locator('body');
+  await body.locator('p').first().click();
+  const panel = await openPanel(session, sf);
+
+  const context = await panel.getContext();
+  expect(context).toMatchObject({
+    pageKind: 'opportunity',
+    recordName: 'Frostvik Cold Chain Pilot',
+    deal: { stage: 'Needs Analysis' },
+    person: { fullName: 'Jonas Lindqvist', firstName: 'Jonas', email: 'jonas.lindqvist@frostvik.se' },
+    company: 'Frostvik Foods',
+    editor: { kind: 'rich', label: 'Email body' },
+  });
+  expect(JSON.stringify(context)).not.toMatch(/Maria|quiver-demo\.com|Liam|Priya/);
+
+  const region = panel.page.getByRole('region', { name: 'Page context' });
+  await expect.poll(() => region.innerText()).toContain('Jonas Lindqvist <jonas.lindqvist@frostvik.se>');
+  const interest = panel.page.getByRole('button', { name: 'Interest', exact: true });
+  await expect.poll(() => interest.getAttribute('aria-pressed')).toBe('true');
+  await waitForResults(panel.page);
+  await panel.page.getByRole('searchbox', { name: 'Search content' }).fill('TransLog Summit follow-up');
+  await result(panel.page, /^Follow-up after TransLog Summit/).getByRole('button', { name: 'Insert' }).click();
+  await expect.poll(() => panel.page.getByRole('status').innerText()).toBe(
+    'Inserted “Follow-up after TransLog Summit Hamburg (booth visitors)” into Email body. The subject was filled too.',
+  );
+
+  const text = await body.innerText();
+  expect(text).toMatch(/^Hi Jonas,\s+Thanks for stopping by the Routewise stand/);
+  expect(text).toContain('how Frostvik Foods plans routes today');
+  expect(text).not.toContain('{{');
+  // The signature Lightning put below the caret is still there, below.
+  expect(text).toMatch(/Maria Lopez\s+Account Executive\s+--\s+Maria Lopez \| Quiver Demo\s*$/);
+  expect(await sf.locator('#subject-input-207').inputValue()).toBe('Good to meet you at TransLog Summit');
+  expect(Number(await composer.getAttribute('data-input-events'))).toBeGreaterThan(0);
+  // The hidden record's composer was not touched.
+  expect(await sf.locator('.oneContent:not(.active) input[placeholder="Enter Subject..."]').inputValue()).toBe('POS rollout: contract');
+  expect(await sf.evaluate(() => (window as unknown as { __executed: string[] }).__executed)).toEqual([]);
+  await expect
+    .poll(async () => (await usageEvents(session)).filter((e) => e.kind === 'insert' && e.contentId === 'event-follow-up-translog-summit').map((e) => e.site))
+    .toEqual(['salesforce']);
 });

@@ -7,6 +7,7 @@ import { main } from '../../server/cli';
 import { openDatabase, type Db } from '../../server/db/open-database';
 import { importIntoOrg } from '../../server/library-import';
 import { contentItem } from '../server/support/content-items';
+import { freshTestDb, type TestDb } from '../server/support/test-db';
 import { importCase, renderFile, type ContentFile, type ImportCase } from './support/content-file-cases';
 import { recordFigures } from './support/figures';
 
@@ -22,13 +23,15 @@ const ORG = 'demo';
 
 let root: string;
 let dbPath: string;
+let testDb: TestDb;
 let reader: Db;
 const tally = { tried: 0, rejected: 0, crashes: 0, changed: 0, unnamed: 0 };
 const coverage = new Map<string, number>();
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'quiver-import-attack-'));
-  dbPath = path.join(root, 'quiver.db');
+  testDb = await freshTestDb({ empty: true, dir: path.join(root, 'db') });
+  dbPath = testDb.target;
   // The library the import must leave alone.
   const db = await openDatabase(dbPath);
   await importIntoOrg(db, ORG, Array.from({ length: 5 }, (_, i) => contentItem(`kept-${i + 1}`)));
@@ -37,6 +40,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await reader.destroy();
+  await testDb.remove();
   rmSync(root, { recursive: true, force: true });
   recordFigures([
     { item: '1', name: 'content files · cases tried', value: tally.tried, atLeast: CASES },
@@ -92,7 +96,7 @@ async function runCase(c: ImportCase): Promise<void> {
     expect(result.err.at(-1)).toMatch(/nothing was imported$/);
 
     // "content/<file>: <field>: <message>" for each problem, and only for broken files.
-    const problems = result.err.slice(0, -1).map((line) => /^(content\/[^:]+): ([^:]+): (.+)$/s.exec(line));
+    const problems = result.err.slice(0, -1).map((line) => /^(content\/[^:]+)(?::\d+)?: ([^:]+): (.+)$/s.exec(line));
     const named = c.expected.every((want) =>
       problems.some(
         (p) =>

@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/open-database';
 import { authenticate, createAccessToken } from '../../server/store/tokens';
+import { freshTestDb, type TestDb } from '../server/support/test-db';
 import { recordFigures } from './support/figures';
 
 /*
@@ -16,12 +17,17 @@ vi.mock('node:crypto', async (importOriginal) => {
 });
 
 let db: Db;
+let testDb: TestDb;
 let token: string;
 beforeAll(async () => {
-  db = await openDatabase(':memory:');
+  testDb = await freshTestDb();
+  db = await openDatabase(testDb.target);
   token = (await createAccessToken(db, { orgSlug: 'acme', email: 'rep@acme.test', role: 'rep' })).token;
 });
-afterAll(() => db.destroy());
+afterAll(async () => {
+  await db.destroy();
+  await testDb.remove();
+});
 
 describe('checking a token', () => {
   it('compares SHA-256 digests with crypto.timingSafeEqual, and refuses a token that differs only in its last character', async () => {

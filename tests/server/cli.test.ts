@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,18 +11,25 @@ import { openDatabase } from '../../server/db/open-database';
 import { liveItems } from '../../server/store/library';
 import { findOrg } from '../../server/store/orgs';
 import { contentFolder, contentItem } from './support/content-items';
+import { freshTestDb, hasQuiverTables, storedTokensContain, type TestDb } from './support/test-db';
 import { call, startTestServer } from './support/test-server';
 
 const run = promisify(execFile);
 const QUIVER = path.resolve(__dirname, '../../bin/quiver.mjs');
 
 let work: string;
+/** `--db`: a SQLite file not created yet, or an empty PostgreSQL database. */
 let dbPath: string;
-beforeEach(() => {
+let testDb: TestDb;
+beforeEach(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'quiver-cli-'));
-  dbPath = path.join(work, 'data', 'quiver.db');
+  testDb = await freshTestDb({ empty: true, dir: path.join(work, 'data') });
+  dbPath = testDb.target;
 });
-afterEach(() => rmSync(work, { recursive: true, force: true }));
+afterEach(async () => {
+  rmSync(work, { recursive: true, force: true });
+  await testDb.remove();
+});
 
 async function quiver(...args: string[]) {
   const out: string[] = [];
@@ -100,17 +107,17 @@ describe('quiver import / export', () => {
     }, work);
     const result = await quiver('import', bad, '--db', dbPath);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/broken-stage\.md: stages\[1\]: /);
+    expect(result.err).toMatch(/broken-stage\.md:\d+: stages\[1\]: /);
     expect(result.err).toContain('nothing was imported');
     expect(await libraryIds()).toEqual(['alpha']);
   });
 
-  it('leaves no database behind when the first import is invalid', async () => {
+  it('leaves no database (or no tables) behind when the first import is invalid', async () => {
     const bad = contentFolder([], { 'no-front-matter.md': 'Just text.\n' }, work);
     const result = await quiver('import', bad, '--db', dbPath);
     expect(result.code).toBe(1);
     expect(result.err).toContain('no-front-matter.md: front matter: missing');
-    expect(existsSync(dbPath)).toBe(false);
+    expect(await hasQuiverTables(dbPath)).toBe(false);
   });
 
   it('summarises a re-import: changed items updated, unchanged left, removed ones deleted', async () => {
@@ -167,10 +174,39 @@ describe('quiver import / export', () => {
       (e: { code: number; stderr: string }) => e,
     );
     expect(failure.code).toBe(1);
-    expect(failure.stderr).toMatch(/bad\.md: type: /);
+    expect(failure.stderr).toMatch(/bad\.md:\d+: type: /);
     const help = await run('node', [QUIVER, '--help']);
     expect(help.stdout).toContain('quiver <command>');
   });
+});
+
+describe('--db and QUIVER_DB', () => {
+  it('takes the database from QUIVER_DB for every command when --db is not given, and --db over it', async () => {
+    const source = contentFolder([contentItem('alpha')], {}, work);
+    const env = { ...process.env, QUIVER_DB: dbPath };
+    const imported = await run('node', [QUIVER, 'import', source], { env });
+    expect(imported.stdout).toContain('1 added');
+    const token = await run('node', [QUIVER, 'token', 'create', '--user', 'rep@demo.test', '--role', 'rep'], { env });
+    expect(token.stdout.trim()).toMatch(/^qv_/);
+    const listed = await run('node', [QUIVER, 'token', 'list'], { env });
+    expect(listed.stdout).toContain('rep@demo.test');
+    const exported = await run('node', [QUIVER, 'export', path.join(work, 'out')], { env });
+    expect(exported.stdout).toContain('Exported 1 item(s)');
+    expect(readFileSync(path.join(work, 'out', 'alpha.md'), 'utf8')).toContain('id: alpha');
+
+    // --db wins: another (empty) database has no org to export.
+    const other = await freshTestDb({ empty: true });
+    try {
+      const elsewhere = await run('node', [QUIVER, 'export', path.join(work, 'out2'), '--db', other.target], { env }).then(
+        () => ({ code: 0, stderr: '' }),
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(elsewhere.code).toBe(1);
+      expect(elsewhere.stderr).toContain('no org "demo"');
+    } finally {
+      await other.remove();
+    }
+  }, 120_000);
 });
 
 describe('quiver token', () => {
@@ -182,7 +218,7 @@ describe('quiver token', () => {
     const token = created.out.trim();
     expect(token).toMatch(/^qv_/);
 
-    const server = await startTestServer({ dir: path.dirname(dbPath) });
+    const server = await startTestServer({ db: dbPath });
     try {
       const me = await call(`${server.url}/api/v1/me`, { token });
       expect(me.json).toEqual({ user: { email: 'rep@acme.test', role: 'rep' }, org: { slug: 'acme' } });
@@ -190,7 +226,8 @@ describe('quiver token', () => {
       await server.close();
     }
     // Only the hash is stored.
-    expect(readFileSync(dbPath).includes(Buffer.from(token))).toBe(false);
+    expect(await storedTokensContain(dbPath, token)).toBe(false);
+    expect(await storedTokensContain(dbPath, token.slice(3, 19))).toBe(true);
   });
 
   it('refuses an unknown role and a missing user', async () => {
@@ -212,7 +249,7 @@ describe('quiver serve', () => {
         let text = '';
         child.stderr.on('data', (chunk: Buffer) => {
           text += chunk.toString();
-          const match = /listening on (http:\/\/\S+)/.exec(text);
+          const match = /listening on (http:\/\/[^\s"]+)/.exec(text);
           if (match?.[1]) resolve(match[1]);
         });
         child.once('exit', (code) => reject(new Error(`quiver serve exited (${code}): ${text}`)));

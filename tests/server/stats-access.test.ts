@@ -76,14 +76,15 @@ describe('GET /api/v1/stats access', () => {
 
 describe('GET /api/v1/stats query problems', () => {
   it.each([
-    ['to=2025-03-16', 'from'],
-    ['from=2025-03-05', 'to'],
     ['from=2025-3-5&to=2025-03-16', 'from'],
+    ['from=2025-03-05T25:00:00Z&to=2025-03-16', 'from'],
+    // Up to today by default, which is more than two years after.
+    ['from=2024-01-01', 'to'],
     ['from=2025-02-30&to=2025-03-16', 'from'],
     ['from=2025-03-16&to=2025-03-05', 'from'],
     ['from=2023-01-01&to=2025-03-16', 'to'],
     [`${range}&stage=purchase`, 'stage'],
-    [`${range}&site=outlook`, 'site'],
+    [`${range}&site=myspace`, 'site'],
     [`${range}&type=podcast`, 'type'],
     [`${range}&bucket=month`, 'bucket'],
     [`${range}&user=${'x'.repeat(321)}`, 'user'],
@@ -97,6 +98,24 @@ describe('GET /api/v1/stats query problems', () => {
     const res = await call(statsUrl(`${range}&rep=anna@example.com`), { token: acmeManager });
     expect(res.status).toBe(400);
     expect(res.json.error).toEqual({ code: 'invalid_query', message: expect.stringContaining('unknown parameter: rep') });
+  });
+
+  it('answers for the last 30 days without from and to, and for the 30 days up to a given to', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const monthAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+    expect((await getStats(server.url, acmeManager, {})).query).toEqual({ from: monthAgo, to: today, bucket: 'day' });
+    const upTo = await getStats(server.url, acmeManager, { to: TO });
+    expect(upTo.query).toEqual({ from: '2025-02-15', to: TO, bucket: 'day' });
+    // The same figures as that explicit range, and more than the fixture's narrower one.
+    expect(upTo.totals).toEqual((await getStats(server.url, acmeManager, { from: '2025-02-15', to: TO })).totals);
+    expect(upTo.totals.events).toBeGreaterThan((await getStats(server.url, acmeManager, { from: FROM, to: TO })).totals.events);
+  });
+
+  it('reads full ISO timestamps as the UTC days they fall on', async () => {
+    const stamped = await getStats(server.url, acmeManager, { from: `${FROM}T00:00:00Z`, to: `${TO}T23:30:00-05:00` });
+    const next = new Date(Date.parse(`${TO}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(stamped.query).toEqual({ from: FROM, to: next, bucket: 'day' });
+    expect((await getStats(server.url, acmeManager, { from: `${FROM}T12:00`, to: TO })).query.from).toBe(FROM);
   });
 
   it('reads empty filter values as no filter, as the dashboard sends them', async () => {

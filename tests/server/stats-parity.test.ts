@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeStats } from '../../lib/kpi/compute-stats';
+import type { UsageEvent } from '../../lib/schema/events';
 import { statsQuerySchema, type Stats } from '../../lib/schema/stats';
 import { getStats } from './support/stats-client';
 import { ALL_EVENTS, asStored, DANA, FROM, LIBRARY_ITEMS, loadLibrary, sendEvents, TO, TODAY } from './support/stats-fixture';
@@ -63,6 +64,38 @@ describe('GET /api/v1/stats gives what lib/kpi computes from the same events', (
       expect(list.length).toBeGreaterThan(1);
     }
     expect(stats.governance.byOwner.length).toBeGreaterThan(1);
+  });
+});
+
+describe('time to content over many values', () => {
+  it('gives lib/kpi\'s exact percentiles when hundreds of values share buckets and repeat', async () => {
+    let seed = 3;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const kinds = ['insert', 'copy', 'copy_link', 'expand_shortcut', 'open_asset', 'preview'] as const;
+    const sites = ['gmail', 'linkedin', 'salesforce', undefined] as const;
+    const stages = ['awareness', 'interest', 'conversion', undefined] as const;
+    const events: UsageEvent[] = Array.from({ length: 600 }, (_, i) => {
+      const site = sites[Math.floor(random() * sites.length)];
+      const stage = stages[Math.floor(random() * stages.length)];
+      return {
+        id: crypto.randomUUID(),
+        kind: kinds[Math.floor(random() * kinds.length)]!,
+        at: `2025-04-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00.000Z`,
+        user: 'rep@initech.test',
+        contentId: 'item-a',
+        // Few distinct values, many in one ~1 s bucket, some far out.
+        timeToContentMs: random() < 0.1 ? Math.floor(random() * 600_000) : Math.floor(random() * 40) * 50,
+        ...(site ? { site } : {}),
+        ...(stage ? { stage } : {}),
+      };
+    });
+    await sendEvents(server, 'initech', events);
+    const initech = await server.tokenFor('initech', 'lead@initech.test', 'manager');
+    for (const params of [{ from: '2025-04-01', to: '2025-04-30' }, { from: '2025-04-03', to: '2025-04-09', site: 'gmail' }] as Record<string, string>[]) {
+      const stats = await getStats(server.url, initech, params);
+      expect(stats.timeToContent).toEqual(computeStats(events, [], statsQuerySchema.parse(params), TODAY).timeToContent);
+      expect(stats.timeToContent.overall.count).toBeGreaterThan(20);
+    }
   });
 });
 

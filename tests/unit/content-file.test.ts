@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseContentFile, serializeContentFile, checkLibrary } from '../../lib/schema/content-file';
+import { checkLibrary, formatProblem, parseContentFile, serializeContentFile } from '../../lib/schema/content-file';
 
 const good = `---
 id: northwind-fleet-case-study
@@ -78,8 +78,51 @@ describe('content file parser', () => {
   test('the id must match the file name when one is expected', () => {
     const r = parseContentFile('content/other.md', good, 'other');
     expect(r.ok ? [] : r.problems).toEqual([
-      { file: 'content/other.md', field: 'id', message: '"northwind-fleet-case-study" does not match the file name "other"' },
+      { file: 'content/other.md', field: 'id', line: 2, message: '"northwind-fleet-case-study" does not match the file name "other"' },
     ]);
+  });
+
+  describe('problems name the line of the file they are on', () => {
+    const lined = (source: string) => {
+      const r = parseContentFile('content/x.md', source);
+      if (r.ok) throw new Error('expected the file to be rejected');
+      return r.problems.map(formatProblem);
+    };
+    /** The 1-based line of the file holding `text`, counted independently of the parser. */
+    const lineOf = (source: string, text: string) => source.split('\n').findIndex((l) => l.includes(text)) + 1;
+
+    test('an unquoted value with ": " is found on its own line, with a hint', () => {
+      const source = good.replace('summary: One or two sentences shown in results.', 'summary: ROI: in one page');
+      const line = lineOf(source, 'summary: ROI');
+      expect(line).toBe(8);
+      expect(lined(source)).toEqual([
+        expect.stringMatching(new RegExp(`^content/x\\.md:${line}: front matter: invalid YAML at line ${line} of the file: .*quote a value that contains ': '`)),
+      ]);
+    });
+
+    test('an unclosed list names its line and how to close it', () => {
+      const source = good.replace('tags: [logistics, roi, fleet]', 'tags: [logistics, roi');
+      expect(lined(source)).toEqual([expect.stringMatching(/^content\/x\.md:\d+: front matter: invalid YAML at line \d+ of the file: .*close a \[ list with \]/)]);
+    });
+
+    test('a field the schema refuses names the field and its line', () => {
+      const source = good.replace('stages: [engagement, interest]', 'stages: [engagement, closing]').replace('review_by: 2027-03-01', 'review_by: 2027-02-30');
+      expect(lined(source)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`^content/x\\.md:${lineOf(source, 'stages:')}: stages\\[1\\]: `)),
+          expect.stringMatching(new RegExp(`^content/x\\.md:${lineOf(source, 'review_by:')}: review_by: `)),
+        ]),
+      );
+    });
+
+    test('an unknown variable in the body names the body line it is used on', () => {
+      const source = good.replace('Northwind cut idle time', 'Northwind cut {{idle_time}} idle time');
+      expect(lined(source)).toEqual([`content/x.md:${lineOf(source, '{{idle_time}}')}: body: uses unknown variable {{idle_time}}`]);
+    });
+
+    test('a missing field has no line of its own and is still named', () => {
+      expect(lined(good.replace('owner: maria@example.com\n', ''))).toEqual([expect.stringMatching(/^content\/x\.md: owner: /)]);
+    });
   });
 
   test('duplicate ids and shortcuts across files are reported', () => {

@@ -152,9 +152,9 @@ const breakEvent: fc.Arbitrary<Break> = fc.oneof(
   fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.constant(null), fc.boolean()).map((v) => ({ tag: 'not an object', apply: () => v })),
 );
 
-/** Lone surrogates become U+FFFD: the one spelling of a query the column and the stored payload can share. */
+/** Lone surrogates and NUL become U+FFFD: the one spelling of a query the column and the stored payload can share, in SQLite and PostgreSQL. */
 export function wellFormed(text: string): string {
-  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/g, '\ufffd');
 }
 
 /** The event as stored: free text well-formed. */

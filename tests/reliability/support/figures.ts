@@ -23,8 +23,11 @@ export const FIGURES_ENV = 'QUIVER_RELIABILITY_FIGURES';
 export function recordFigures(figures: readonly Figure[]): void {
   const file = process.env[FIGURES_ENV];
   if (!file || figures.length === 0) return;
+  // The same attack run on PostgreSQL (the -pg vitest projects) reports under its own name.
+  const onPostgres = process.env.QUIVER_TEST_DB === 'postgres';
+  const named = figures.map((f) => (onPostgres && !f.name.includes('PostgreSQL') ? { ...f, name: `${f.name} (PostgreSQL)` } : f));
   // One append per call: parallel test files write to the same file without interleaving lines.
-  appendFileSync(file, figures.map((f) => JSON.stringify(f)).join('\n') + '\n');
+  appendFileSync(file, named.map((f) => JSON.stringify(f)).join('\n') + '\n');
 }
 
 /** `name: value unit (bound)` for a long run's own console output. */

@@ -85,7 +85,9 @@ export async function runFlakyUploads({ rounds, seed, faultRate = 0.5 }: FlakyRu
     }
 
     proxy.plan = () => 'pass';
-    const last = await uploadOutbox(db, client);
+    // A clean network: the timeout only guards against a server that never answers (a busy
+    // machine, or PostgreSQL under other tests' load, can take over half a second).
+    const last = await uploadOutbox(db, createApiClient({ serverUrl: proxy.url, token, fetch, timeoutMs: 10_000 }));
     if (last.outcome === 'failed') throw new Error(`the clean round failed: ${last.error?.message}`);
 
     const org = await findOrg(server.db, 'acme');

@@ -11,15 +11,19 @@ export interface QuiverChild {
   pid: number;
   /** Every line the server wrote to stderr. */
   log: string[];
-  /** SIGINT, then waits for a clean exit (connections closed, database closed). */
+  /** SIGINT, then waits for a clean exit (requests finished, connections and database closed). */
   stop(): Promise<void>;
+  /** Sends a signal (SIGKILL: a crash) and resolves once the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
 const QUIVER = path.resolve(import.meta.dirname, '../../../bin/quiver.mjs');
 
-export async function startQuiverChild(dbPath: string): Promise<QuiverChild> {
-  const child: ChildProcess = spawn(process.execPath, [QUIVER, 'serve', '--port', '0', '--db', dbPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+/** `quiver serve --port 0 --db <db> [extra…]`; resolves once it listens. */
+export async function startQuiverChild(db: string, extra: string[] = []): Promise<QuiverChild> {
+  const child: ChildProcess = spawn(process.execPath, [QUIVER, 'serve', '--port', '0', '--db', db, ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
   const log: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     let pending = '';
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -27,20 +31,22 @@ export async function startQuiverChild(dbPath: string): Promise<QuiverChild> {
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       log.push(...lines);
-      const match = /listening on (http:\/\/\S+)/.exec(lines.join('\n'));
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(lines.join('\n'));
       if (match?.[1]) resolve(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`quiver serve exited (${code}): ${log.join('\n')}`)));
+    void exited.then((code) => reject(new Error(`quiver serve exited (${code}): ${log.join('\n')}${pending}`)));
   });
   return {
     url,
     pid: child.pid!,
     log,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGINT');
-      }),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      await exited;
+    },
+    kill: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
   };
 }

@@ -1,31 +1,38 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Role } from '../../../lib/schema/api';
 import type { ContentItem } from '../../../lib/schema/content';
-import { startServer, type RunningServer } from '../../../server/serve';
+import { startServer, type RunningServer, type ServeOptions } from '../../../server/serve';
 import { importLibrary } from '../../../server/store/library';
 import { ensureOrg } from '../../../server/store/orgs';
 import { createAccessToken } from '../../../server/store/tokens';
+import { freshTestDb, TEST_DB_KIND, type TestDb, type TestDbKind } from './test-db';
 
-/** A real server on a loopback port with a real SQLite file in its own temp folder. */
+/**
+ * A real server on a loopback port with a real database of its own: a SQLite file in a temp
+ * folder, or a PostgreSQL database on the test cluster (the `-pg` vitest projects).
+ */
 export interface TestServer extends RunningServer {
-  dir: string;
-  dbPath: string;
-  /** Every request line the server logged. */
+  kind: TestDbKind;
+  /** What `--db` takes for this server's database: a file path or a postgres:// URL. */
+  dbTarget: string;
+  /** Every log line the server wrote (JSON). */
   logLines: string[];
+  /** The request lines, parsed. */
+  requests(): { method: string; route: string; status: number; ms: number }[];
   tokenFor(orgSlug: string, email: string, role: Role): Promise<string>;
   /** Makes the org's library exactly these items, as `quiver import` would. */
   setLibrary(orgSlug: string, items: ContentItem[]): Promise<void>;
-  /** Closes the server and removes its folder. */
+  /** Closes the server and removes its database. */
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(options: { dir?: string; port?: number } = {}): Promise<TestServer> {
-  const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'quiver-server-'));
-  const dbPath = path.join(dir, 'quiver.db');
+export async function startTestServer(
+  options: { db?: string; port?: number } & Partial<Pick<ServeOptions, 'keepEventsDays' | 'metrics' | 'drainTimeoutMs'>> = {},
+): Promise<TestServer> {
+  const { db: given, port, ...rest } = options;
+  const owned: TestDb | undefined = given ? undefined : await freshTestDb();
+  const dbTarget = given ?? owned!.target;
   const logLines: string[] = [];
-  const server = await startServer({ dbPath, port: options.port ?? 0, host: '127.0.0.1', log: (l) => logLines.push(l) });
+  const server = await startServer({ db: dbTarget, port: port ?? 0, host: '127.0.0.1', log: (l) => logLines.push(l), ...rest });
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -34,9 +41,13 @@ export async function startTestServer(options: { dir?: string; port?: number } =
   };
   return {
     ...server,
-    dir,
-    dbPath,
+    kind: TEST_DB_KIND,
+    dbTarget,
     logLines,
+    requests: () =>
+      logLines
+        .map((l) => JSON.parse(l) as { msg: string; method: string; route: string; status: number; ms: number })
+        .filter((r) => r.msg === 'request'),
     async tokenFor(orgSlug, email, role) {
       return (await createAccessToken(server.db, { orgSlug, email, role })).token;
     },
@@ -47,9 +58,18 @@ export async function startTestServer(options: { dir?: string; port?: number } =
     close,
     async dispose() {
       await close();
-      rmSync(dir, { recursive: true, force: true });
+      // A server restarted on a given database removes it too, as the first one would have.
+      await (owned ?? (await removerFor(dbTarget))).remove();
     },
   };
+}
+
+async function removerFor(target: string): Promise<TestDb> {
+  const path = await import('node:path');
+  const { rmSync } = await import('node:fs');
+  if (TEST_DB_KIND === 'sqlite') return { kind: 'sqlite', target, remove: async () => rmSync(path.dirname(target), { recursive: true, force: true }) };
+  const { dropDatabase } = await import('./postgres-cluster');
+  return { kind: 'postgres', target, remove: () => dropDatabase(target) };
 }
 
 /** GET/POST against the API with a bearer token; returns status, headers and parsed JSON (if any). */

@@ -53,7 +53,7 @@ describe('the stats query', () => {
   test('round-trips through URL parameters, empty values meaning no filter', () => {
     const query = statsQuerySchema.parse({ from: '2025-03-01', to: '2025-03-31', stage: 'interest', bucket: 'week' });
     expect(statsQueryToSearchParams(query).toString()).toBe('from=2025-03-01&to=2025-03-31&stage=interest&bucket=week');
-    const parsed = parseStatsSearchParams(new URLSearchParams('from=2025-03-01&to=2025-03-31&stage=&site=&type=&user=&bucket='));
+    const parsed = parseStatsSearchParams(new URLSearchParams('from=2025-03-01&to=2025-03-31&stage=&site=&type=&user=&bucket='), '2025-04-01');
     expect(parsed.success && parsed.data).toEqual({ from: '2025-03-01', to: '2025-03-31', bucket: 'day' });
   });
 
@@ -63,6 +63,6 @@ describe('the stats query', () => {
     expect(statsQuerySchema.safeParse({ from: '2023-01-01', to: '2024-12-31' }).success).toBe(true); // 731 days
     expect(statsQuerySchema.safeParse({ from: '2023-01-01', to: '2025-01-01' }).success).toBe(false); // 732
     expect(statsQuerySchema.safeParse({ from: '2025-03-01', to: '2025-03-02', stage: 'closing' }).success).toBe(false);
-    expect(parseStatsSearchParams(new URLSearchParams('from=2025-03-01&to=2025-03-02&team=x')).success).toBe(false);
+    expect(parseStatsSearchParams(new URLSearchParams('from=2025-03-01&to=2025-03-02&team=x'), '2025-04-01').success).toBe(false);
   });
 });

@@ -94,6 +94,12 @@ describe('stage from the conversation', () => {
     expect(inferStage(gmail(true, 2), defaults)).toEqual({ kind: 'email-thread', messages: 2, stage: 'interest' });
     expect(inferStage(gmail(true, 6), defaults)).toEqual({ kind: 'email-thread', messages: 6, stage: 'engagement' });
   });
+  test('Outlook on the web is read like Gmail', () => {
+    const outlook = (isReply: boolean, threadLength?: number): PageContext => ({ ...gmail(isReply, threadLength), site: 'outlook', url: 'https://outlook.office.com/mail/inbox', editor: { kind: 'rich', label: 'Message body' } });
+    expect(inferStage(outlook(false), defaults)).toEqual({ kind: 'new-email', stage: 'awareness' });
+    expect(inferStage(outlook(true, 2), defaults)).toEqual({ kind: 'email-thread', messages: 2, stage: 'interest' });
+    expect(inferStage(outlook(true, 4), defaults)).toEqual({ kind: 'email-thread', messages: 4, stage: 'engagement' });
+  });
   test('a LinkedIn profile with no conversation yet is early', () => {
     const profile: PageContext = { site: 'linkedin', supported: true, pageKind: 'profile', url: 'https://www.linkedin.com/in/x/', editor: null, inConversation: false };
     expect(inferStage(profile, defaults)).toEqual({ kind: 'linkedin-profile', stage: 'awareness' });

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { pageContextSchema } from '../../../lib/schema/page-context';
 import { gmail, gmailInternals } from '../../../lib/sites/gmail';
 import { readPageContext, resolvePage } from '../../../lib/sites/page';
-import { loadFixture } from './load-fixture';
+import { variantsOf } from '../../fixtures/variants/generate';
+import { loadFixture, loadPage } from './load-fixture';
 
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTzXbDcWkpQlSjbVhGWwLnCqH';
@@ -65,6 +66,30 @@ describe('Gmail with two composes open', () => {
     }
   });
 
+  test('the signature is read line by line: its address is the rep’s own, not one glued to her name', async () => {
+    for (const page of [inbox, thread]) {
+      const { document } = await page();
+      // The signature alone says who the rep is: no address in the title, account button or From.
+      document.title = 'Inbox';
+      for (const el of document.querySelectorAll('a[href^="https://accounts.google.com/SignOutOptions"], input[name="from"]')) el.remove();
+      expect([...gmailInternals.ownAddresses(document)]).toEqual([SELF]);
+    }
+  });
+
+  test('a rep known only by her signature, copied on her own email, is not a recipient', async () => {
+    const { document, url } = await inbox();
+    document.title = 'Inbox';
+    for (const el of document.querySelectorAll('a[href^="https://accounts.google.com/SignOutOptions"], input[name="from"]')) el.remove();
+    // The second compose's signature has no mailto link: the address is plain text under her name.
+    const signature = document.querySelector('#compose-2 .gmail_signature > div')!;
+    signature.innerHTML = 'Maria Lopez<br>Account Executive, Quiver Demo<br>maria.lopez@quiver-demo.com';
+    document.querySelector('#compose-1 .gmail_signature')!.remove();
+    document.getElementById(':tn')!.focus();
+    const context = readPageContext(gmail, document, url);
+    expect(context.person?.email).toBe('priya.raman@brightcart.io');
+    expect(everyEmail(context)).not.toContain(SELF);
+  });
+
   test('recipients come from the summary and hidden inputs when the chips are gone', async () => {
     const { document, url } = await inbox();
     // Gmail drops the chips of the second compose while its caret is in the body.
@@ -83,6 +108,22 @@ describe('Gmail with two composes open', () => {
       expect(slot.anchor.querySelector('[data-tooltip^="Send"]')).not.toBeNull();
       expect(slot.scope.classList.contains('M9')).toBe(true);
     }
+  });
+
+  test('each layer that finds Send holds when the ones before it are gone: tooltip in five languages, classes, place', async () => {
+    // A new build (classes renamed) in Russian: the Russian tooltip finds Send.
+    const renamed = variantsOf('gmail-inbox-compose.html').find((v) => v.kind === 'combined')!;
+    const { document, url } = await loadPage(renamed.html, INBOX);
+    const send = () => gmail.buttonSlots!(document, url).map((slot) => slot.anchor.textContent?.trim());
+    expect(send()).toEqual(['Отправить', 'Отправить']);
+    // In Italian, which Quiver does not list: the first labelled button below the body.
+    for (const button of document.querySelectorAll('[data-tooltip^="Отправить"]')) {
+      button.setAttribute('data-tooltip', 'Invia \u202a(Ctrl-Invio)\u202c');
+      button.setAttribute('aria-label', 'Invia \u202a(Ctrl-Invio)\u202c');
+      button.textContent = 'Invia';
+    }
+    await new Promise((r) => setTimeout(r, 0));
+    expect(send()).toEqual(['Invia', 'Invia']);
   });
 
   test('an inbox with no compose is an inbox, with no editor', async () => {

@@ -2,6 +2,8 @@ import { expect, test } from 'vitest';
 import { pageContextSchema } from '../../../lib/schema/page-context';
 import { hubspot } from '../../../lib/sites/hubspot';
 import { readPageContext, resolvePage } from '../../../lib/sites/page';
+import { fillText } from '../../../lib/templates/render';
+import { variableValues } from '../../../lib/templates/values';
 import { loadFixture } from './load-fixture';
 
 const DEAL = 'https://app.hubspot.com/contacts/24681357/record/0-3/18273645501';
@@ -83,4 +85,48 @@ test('a dashboard is a HubSpot page Quiver does not read, with no editor (search
   (document.querySelector('input[type="search"]') as HTMLElement).focus();
   const context = readPageContext(hubspot, document, url);
   expect(context).toEqual({ site: 'hubspot', supported: false, pageKind: 'other', url: url.href, editor: null });
+});
+
+test('the email composer’s To fills {{first_name}} when the deal has no associated contact', async () => {
+  const { document, url } = await loadFixture('hubspot-deal.html', DEAL);
+  document.querySelector('[data-selenium-test="contact-chicklet"]')!.remove();
+  const context = readPageContext(hubspot, document, url);
+  expect(context.person).toMatchObject({ fullName: 'Dana Whitfield', firstName: 'Dana', email: 'dana@northwind-logistics.com' });
+  expect(fillText('Hi {{first_name | there}},', variableValues(context, undefined))).toBe('Hi Dana,');
+});
+
+test('an email addressed to someone else than the associated contact is for that person', async () => {
+  const { document, url } = await loadFixture('hubspot-deal.html', DEAL);
+  expect(document.querySelector('[data-selenium-test="contact-chicklet"]')).not.toBeNull();
+  const chip = document.querySelector('[data-test-id="recipient-chip"]')!;
+  chip.setAttribute('title', 'Tom Becker (tom.becker@northwind-logistics.com)');
+  chip.textContent = 'Tom Becker';
+  const context = readPageContext(hubspot, document, url);
+  expect(context.person).toEqual({ fullName: 'Tom Becker', firstName: 'Tom', lastName: 'Becker', email: 'tom.becker@northwind-logistics.com' });
+  expect(context.company).toBe('Northwind Logistics');
+  expect(fillText('Hi {{first_name | there}},', variableValues(context, undefined))).toBe('Hi Tom,');
+});
+
+test('a deal whose composer is addressed to the associated contact keeps what the card says about them', async () => {
+  const { document, url } = await loadFixture('hubspot-deal.html', DEAL);
+  expect(readPageContext(hubspot, document, url).person).toEqual({
+    fullName: 'Dana Whitfield',
+    firstName: 'Dana',
+    lastName: 'Whitfield',
+    email: 'dana@northwind-logistics.com',
+    title: 'VP Operations',
+  });
+});
+
+test.each([
+  ['Russian', 'Этап сделки'],
+  ['German', 'Deal-Phase'],
+  ['French', 'Phase de la transaction'],
+  ['Spanish', 'Etapa del negocio'],
+])('without the property hooks, the deal stage is read by its label in %s', async (_lang, label) => {
+  const { document, url } = await loadFixture('hubspot-deal.html', DEAL);
+  for (const el of document.querySelectorAll('[data-selenium-test^="property-"], [data-selenium-test="deal-stage-highlight"]')) el.removeAttribute('data-selenium-test');
+  document.querySelector('[data-test-id="dealstage-select"]')!.removeAttribute('data-test-id');
+  document.getElementById('label-dealstage')!.textContent = label;
+  expect(readPageContext(hubspot, document, url).deal?.stage).toBe('Decision maker bought-in');
 });

@@ -81,3 +81,46 @@ test('the feed with no conversation open is not a page Quiver reads', async () =
   const { document } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/feed/', overlayReady);
   expect(readPageContext(linkedin, document, 'https://www.linkedin.com/feed/')).toMatchObject({ site: 'linkedin', supported: false, pageKind: 'other', editor: null });
 });
+
+test('the messaging page after a build that renamed every class: the box and the person are still found', async () => {
+  const { document, url } = await loadFixture('linkedin-messaging.html', 'https://www.linkedin.com/messaging/thread/2-YWJjZDEyMzQ1Njc4OTBfbmV3/', overlayReady);
+  const box = document.querySelector('.msg-form__contenteditable')!;
+  let n = 0;
+  for (const el of document.querySelectorAll('[class]')) el.setAttribute('class', `_${(n++).toString(36)}x9q`);
+  document.getElementById('thread-detail-jump-target')!.removeAttribute('id');
+  const { context, editor } = resolvePage(linkedin, document, url);
+  expect(editor?.element).toBe(box);
+  expect(editor?.kind).toBe('plain');
+  expect(context).toMatchObject({ pageKind: 'messaging', person: { fullName: 'Dana Whitfield', firstName: 'Dana' } });
+  expect(JSON.stringify(context)).not.toContain('Priya');
+});
+
+test.each([
+  ['Russian', 'Текущая компания: Northwind Logistics. Нажмите, чтобы перейти к разделу «Опыт работы»'],
+  ['German', 'Aktuelles Unternehmen: Northwind Logistics. Klicken, um zur Berufserfahrung zu springen'],
+  ['French', 'Entreprise actuelle : Northwind Logistics. Cliquez pour accéder à l’expérience'],
+  ['Spanish', 'Empresa actual: Northwind Logistics. Haz clic para ir a la experiencia'],
+])('the current company is read from its button in %s, before Experience', async (_lang, label) => {
+  const { document, url } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/in/dana-whitfield-4a7b1c2/', overlayReady);
+  document.querySelector('#experience')!.closest('section')!.remove();
+  const button = document.querySelector('button[aria-label^="Current company"]')!;
+  button.setAttribute('aria-label', label);
+  // The button's text says something else, so only its label can have given the company.
+  button.querySelector('.inline-show-more-text--is-collapsed')!.textContent = 'NW';
+  document.querySelector('.text-body-medium')!.textContent = 'VP Operations';
+  expect(readPageContext(linkedin, document, url).company).toBe('Northwind Logistics');
+});
+
+test('a profile after a build that renamed every class: name, role and company from the h1, Experience and the company button', async () => {
+  const { document, url } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/in/dana-whitfield-4a7b1c2/', overlayReady);
+  let n = 0;
+  for (const el of document.querySelectorAll('[class]')) el.setAttribute('class', `_${(n++).toString(36)}x9q`);
+  const context = readPageContext(linkedin, document, url);
+  expect(context).toMatchObject({
+    pageKind: 'profile',
+    person: { fullName: 'Dana Whitfield', firstName: 'Dana', title: 'VP Operations' },
+    company: 'Northwind Logistics',
+  });
+  // Nobody from "People also viewed" or an earlier job.
+  expect(JSON.stringify(context)).not.toMatch(/Tom|Sofia|Fleet Manager|Koelketen/);
+});

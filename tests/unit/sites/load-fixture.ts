@@ -18,7 +18,17 @@ export async function loadFixture(
   url: string,
   ready: (doc: Document) => boolean = () => true,
 ): Promise<{ window: Window & typeof globalThis; document: Document; url: URL }> {
-  const dom = new JSDOM(fixtureHtml(name), { url, runScripts: 'dangerously', pretendToBeVisual: true });
+  return loadPage(fixtureHtml(name), url, ready, name);
+}
+
+/** Any page's HTML (a fixture variant) as a live document under a URL, as loadFixture does. */
+export async function loadPage(
+  html: string,
+  url: string,
+  ready: (doc: Document) => boolean = () => true,
+  name = url,
+): Promise<{ window: Window & typeof globalThis; document: Document; url: URL }> {
+  const dom = new JSDOM(html, { url, runScripts: 'dangerously', pretendToBeVisual: true });
   const win = dom.window;
   await new Promise<void>((resolve) => {
     if (win.document.readyState === 'complete') resolve();

@@ -38,8 +38,12 @@ test('every registry entry has its adapter, and every adapter file an entry', ()
 
 test('the install-time host permissions are the registry’s match patterns, each valid', () => {
   const patterns = registryHostPatterns();
-  expect(patterns).toEqual(SITE_REGISTRY.flatMap((e) => e.matches));
   for (const p of patterns) expect(p).toMatch(/^https:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
+  expect(new Set(patterns).size).toBe(patterns.length);
+  // Every page a content script runs on is covered, and no host beyond the scripts' is asked for.
+  const allMatches = SITE_REGISTRY.flatMap((e) => e.matches);
+  for (const m of allMatches) expect(patterns.some((p) => new MatchPattern(p).includes(m.replace('*.', 'org.').replace(/\*$/, 'x')))).toBe(true);
+  for (const p of patterns) expect(allMatches.some((m) => m.startsWith(p.slice(0, -1)))).toBe(true);
 });
 
 test.each(adapterFiles)('%s opens with the URLs it serves and fixtures that exist', (file) => {
@@ -70,6 +74,16 @@ test('pages on hosts no site serves get no content script, and Gmail’s script 
   }
   const chat = new URL('https://mail.google.com/chat/u/0/');
   expect(adapterFor(chat)?.serves?.(chat)).toBe(false);
+  const calendar = new URL('https://outlook.office.com/calendar/view/week');
+  expect(adapterFor(calendar)?.site).toBe('outlook');
+  expect(adapterFor(calendar)?.serves?.(calendar)).toBe(false);
+});
+
+test('LinkedIn and Sales Navigator share a host, never a page', () => {
+  expect(entriesFor('https://www.linkedin.com/sales/lead/ACwAAB,NAME_SEARCH,x').map((e) => e.site)).toEqual(['salesnav']);
+  expect(entriesFor('https://www.linkedin.com/in/someone/').map((e) => e.site)).toEqual(['linkedin']);
+  expect(entriesFor('https://www.linkedin.com/sales').map((e) => e.site)).toEqual(['salesnav']);
+  expect(entriesFor('https://www.linkedin.com/salesforce-fans/').map((e) => e.site)).toEqual(['linkedin']);
 });
 
 test('a site’s other regions are optional hosts only: valid, and not already asked for at install', () => {
