@@ -114,10 +114,10 @@ const breakFile = (m: Meta, text: string): fc.Arbitrary<Broken> =>
     hugeText(200_001, 600_000).map((big) => ({ front: m, text: big, fields: ['body'], tag: 'huge file' })),
     fc
       .constantFrom(
-        // The whole title, continuation lines included: a long quoted title spans several, and
-        // cutting only its first would leave the rest to close the quote again. [^\n], not `.`,
-        // which stops at U+2028 and U+2029 inside the title.
-        (y: string) => y.replace(/^title: [^\n]*(?:\n[ \t]+[^\n]*)*/m, 'title: "unterminated'),
+        // The whole title, continuation lines included: a long quoted title spans several (blank
+        // ones too, for a newline inside it), and cutting only its first would leave the rest to
+        // close the quote again. [^\n], not `.`, which stops at U+2028 and U+2029 inside the title.
+        (y: string) => y.replace(/^title: [^\n]*(?:\n(?:[ \t]+[^\n]*|(?=\n)))*/m, 'title: "unterminated'),
         (y: string) => `${y}stages: [interest, engagement\n`,
         (y: string) => `${y}meta: {a: 1\n`,
         (y: string) => `${y}title: again\n`,
