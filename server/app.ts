@@ -12,6 +12,7 @@ import { errorText, logJson, requestLog, routeOf, type LogLine } from './http/re
 import { postEvents } from './routes/events';
 import { getLibrary } from './routes/library';
 import { getMe } from './routes/me';
+import { getSiteHealth } from './routes/site-health';
 import { getStats } from './routes/stats';
 
 /**
@@ -101,6 +102,7 @@ export function createApp({
     }),
   );
   app.get('/api/v1/stats', requireRole('manager', 'admin'), getStats(reads));
+  app.get('/api/v1/site-health', requireRole('manager', 'admin'), getSiteHealth(reads));
 
   app.notFound((c) => problemResponse(c, 404, 'not_found', `no such route: ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

@@ -226,6 +226,35 @@ const migrations: Record<string, Migration> = {
         from usage_events where content_id is not null group by org_id, substr(at, 1, 10), content_id`.execute(db);
     },
   },
+  '0004_site_health_events': {
+    async up(db: Kysely<any>) {
+      // Site-health checks (lib/schema/site-health.ts): counted per day, site, page kind and
+      // version; no time of day, no page content. Kept apart from usage events, so no usage
+      // figure counts them.
+      await db.schema
+        .createTable('site_health_events')
+        .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('page_kind', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('check_kind', 'text', (c) => c.notNull())
+        .addColumn('editor_expected', 'integer', (c) => c.notNull())
+        .addColumn('context_failed', 'integer', (c) => c.notNull())
+        .addColumn('editor_failed', 'integer', (c) => c.notNull())
+        .addColumn('insert_failed', 'integer', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('site_health_events_pk', ['org_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('site_health_events_day')
+        .on('site_health_events')
+        .columns(['org_id', 'day', 'site', 'page_kind', 'version'])
+        .execute();
+    },
+  },
 };
 
 /** Every migration this server knows, in order: /readyz wants exactly these applied. */

@@ -124,6 +124,25 @@ export interface UsageDailyContentTable extends UsageCounters {
   content_id: string;
 }
 
+/** One site-health check (lib/schema/site-health.ts); flags are 1 or 0. */
+export interface SiteHealthEventTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  /** UTC day, YYYY-MM-DD: the event carries no time of day. */
+  day: string;
+  site: string;
+  page_kind: string;
+  version: string;
+  /** 'page' or 'insert'. */
+  check_kind: string;
+  editor_expected: number;
+  context_failed: number;
+  editor_failed: number;
+  insert_failed: number;
+  received_at: string;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -133,4 +152,5 @@ export interface Database {
   usage_daily: UsageDailyTable;
   usage_daily_users: UsageDailyUsersTable;
   usage_daily_content: UsageDailyContentTable;
+  site_health_events: SiteHealthEventTable;
 }

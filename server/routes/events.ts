@@ -8,6 +8,8 @@ import type { Database } from '../db/schema';
 import { ApiProblem } from '../http/api-problem';
 import type { AuthEnv } from '../http/auth';
 import { readJson } from '../http/read-json';
+import { isSiteHealthEvent, siteHealthEventSchema, type SiteHealthEvent } from '../../lib/schema/site-health';
+import { storeSiteHealthEvents } from '../store/site-health-events';
 import { retentionCutoff, storeUsageEvents } from '../store/usage-events';
 
 /**
@@ -40,7 +42,15 @@ export function postEvents(db: Kysely<Database>, { keepEventsDays, onStored }: P
     const valid: UsageEvent[] = [];
     const rejected: RejectedEvent[] = [];
     const oldest = keepEventsDays === undefined ? undefined : retentionCutoff(keepEventsDays);
+    const health: SiteHealthEvent[] = [];
     envelope.data.events.forEach((raw, index) => {
+      // Site-health checks share the outbox and this route, and are stored apart.
+      if (isSiteHealthEvent(raw)) {
+        const check = siteHealthEventSchema.safeParse(raw);
+        if (check.success) health.push(check.data);
+        else rejected.push({ index, ...idOf(raw), message: rejectionMessage(check.error.issues) });
+        return;
+      }
       const parsed = usageEventSchema.safeParse(raw);
       if (parsed.success) {
         if (oldest !== undefined && Date.parse(parsed.data.at) < oldest) {
@@ -50,19 +60,22 @@ export function postEvents(db: Kysely<Database>, { keepEventsDays, onStored }: P
         valid.push(parsed.data);
         return;
       }
-      const id = (raw as { id?: unknown } | null)?.id;
-      rejected.push({
-        index,
-        ...(typeof id === 'string' ? { id: id.slice(0, 200) } : {}),
-        message: rejectionMessage(parsed.error.issues),
-      });
+      rejected.push({ index, ...idOf(raw), message: rejectionMessage(parsed.error.issues) });
     });
 
-    const { accepted, duplicates } = await storeUsageEvents(db, c.get('principal'), valid);
+    const usage = await storeUsageEvents(db, c.get('principal'), valid);
+    const checks = await storeSiteHealthEvents(db, c.get('principal'), health);
+    const accepted = usage.accepted + checks.accepted;
+    const duplicates = usage.duplicates + checks.duplicates;
     onStored?.({ accepted, duplicates, rejected: rejected.length });
     const body: EventsResponse = { accepted, duplicates, rejected };
     return c.json(body);
   };
+}
+
+function idOf(raw: unknown): { id?: string } {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? { id: id.slice(0, 200) } : {};
 }
 
 /** Problems listed per rejected event; the rest are counted. */
