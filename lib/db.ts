@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { FirstPage } from './search/first-page-cache';
 import type { OrgSettings } from './schema/api';
 import type { ContentItem } from './schema/content';
+import type { PendingPages } from './site-health/monitor';
 import type { SkippedItem, SyncProgress, SyncStatus } from './sync/sync-state';
 
 /** A content item as cached in the browser; `version` and `updated_at` come from the server. */
@@ -36,6 +37,8 @@ export interface MetaValues {
   panelFirstPages: FirstPage[];
   /** The persisted search index (lib/search/persist.ts). */
   searchIndex: Uint8Array;
+  /** The page each tab is on, not yet judged for site health (lib/site-health/monitor.ts). */
+  siteHealthPages: PendingPages;
 }
 export type MetaKey = keyof MetaValues;
 

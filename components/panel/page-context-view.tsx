@@ -2,6 +2,7 @@ import { t } from '../../lib/i18n';
 import type { PageContext } from '../../lib/schema/page-context';
 import { prospectOf } from '../../lib/templates/values';
 import { pageKindLabel, siteLabel } from '../../lib/labels';
+import { probePage } from '../../lib/site-health/probe';
 import type { PageContextState } from './use-page-context';
 
 function Row({ label, value }: { label: string; value: string | undefined }) {
@@ -20,6 +21,20 @@ function describePerson(context: PageContext): string | undefined {
   const name = person.fullName ?? [person.firstName, person.lastName].filter(Boolean).join(' ');
   const parts = [name, person.email && name ? `<${person.email}>` : person.email, person.title].filter(Boolean);
   return parts.join(' ') || undefined;
+}
+
+/**
+ * What went wrong reading a supported page, in plain words: the adapter missed the message
+ * box of an open compose, or what the page is about (lib/site-health/probe.ts judges both,
+ * as the site-health report does). Else, with no editor yet, where to click.
+ */
+function ReadProblem({ context }: { context: PageContext }) {
+  const failed = probePage(context)?.failed ?? [];
+  const site = siteLabel(context.site!);
+  if (failed.includes('editor')) return <p className="ctx-problem">{t('contextEditorMissing', site)}</p>;
+  if (failed.includes('context')) return <p className="ctx-problem">{t('contextNotRead', [site, pageKindLabel(context.pageKind)])}</p>;
+  if (!context.editor) return <p className="muted">{t('contextNoEditor')}</p>;
+  return null;
 }
 
 /** What Quiver read from the page, so the rep sees what will be filled in. */
@@ -48,7 +63,7 @@ export function PageContextView({ state }: { state: PageContextState }) {
           <Row label={t('contextSubject')} value={c.subject} />
           <Row label={t('contextEditor')} value={c.editor?.label} />
         </dl>
-        {!c.editor && <p className="muted">{t('contextNoEditor')}</p>}
+        <ReadProblem context={c} />
       </>
     );
   }

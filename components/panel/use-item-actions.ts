@@ -14,6 +14,9 @@ import { escapeHtml, type VariableValues } from '../../lib/templates/render';
 import { sanitizeHtml } from '../../lib/templates/sanitize';
 import type { TemplateVariable } from '../../lib/templates/variables';
 import { deliver } from '../../lib/delivery/deliver';
+import { siteLabel } from '../../lib/labels';
+import { probePage } from '../../lib/site-health/probe';
+import { recordInsertFailure } from '../../lib/site-health/record';
 import type { ItemAction } from './result-item';
 import { usePanelStore } from './store';
 
@@ -100,7 +103,15 @@ export function useItemActions({ tabId, context, settings, today, workingStage, 
           notify(stale ? 'warning' : 'info', delivery.subjectFilled ? `${text} ${t('insertedSubject')}` : text);
           done('insert');
         } else {
-          notify('warning', t(delivery.because === 'unreachable' ? 'insertUnreachable' : 'insertFallback', item.title));
+          // On a supported page where a message box was expected (or was found and then did not
+          // take the content), the Insert failing is the adapter's failure: said so, and counted.
+          const probe = context && delivery.because === 'no-editor' ? probePage(context) : null;
+          if (context?.site && probe && (probe.editorExpected || context.editor)) {
+            notify('warning', t('insertFallbackSite', [item.title, siteLabel(context.site)]));
+            void recordInsertFailure(getDb(), context.site, context.pageKind).catch(() => {});
+          } else {
+            notify('warning', t(delivery.because === 'unreachable' ? 'insertUnreachable' : 'insertFallback', item.title));
+          }
           done('copy');
         }
       } catch (error) {

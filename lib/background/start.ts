@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { listen } from '../messaging/receive';
+import { getDb } from '../db';
 import { loadSettings } from '../settings';
+import { SiteHealthMonitor } from '../site-health/monitor';
 import { recordUsed } from './content-requests';
 import { followRegionGrants, syncRegionScripts } from './region-scripts';
 import { LibraryService } from './library-service';
@@ -18,6 +20,7 @@ export function startBackground(): void {
   const sync = new SyncService();
   const whenReady = () => (ready ??= init(sync));
   const library = new LibraryService();
+  const health = new SiteHealthMonitor(getDb());
 
   browser.runtime.onInstalled.addListener(() => void whenReady());
   browser.runtime.onStartup.addListener(() => void whenReady());
@@ -31,6 +34,10 @@ export function startBackground(): void {
       },
       'content->bg:load-palette': (_message, sender) => {
         if (sender.frameId === 0) void injectPalette(sender.tab!.id!);
+      },
+      'content->bg:page-seen': ({ context }, sender) => {
+        // The top frame speaks for the page; a failed write only loses one check.
+        if (sender.frameId === 0 && sender.tab?.id !== undefined) void health.seen(sender.tab.id, context).catch(() => {});
       },
       'content->bg:search': ({ request }) => whenReady().then(() => library.search(request)),
       'content->bg:render': (message) => whenReady().then(async () => library.render(message, message.context, await loadSettings(), message.values)),
@@ -59,6 +66,8 @@ export function startBackground(): void {
     // A content script speaks for its tab; the extension's own pages for the rep.
     (from, sender) => (from === 'content' ? isContentScript(sender) : isExtensionPage(sender)),
   );
+
+  browser.tabs.onRemoved.addListener((tabId) => void health.closed(tabId).catch(() => {}));
 
   // A site's region turned on or off (the options page asks; the rep may also revoke it in the
   // browser's own settings): its content script follows.

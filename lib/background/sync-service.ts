@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { getDb, getMeta, setMeta, type QuiverDb } from '../db';
 import { messenger, tabTransport } from '../messaging/send';
 import { uploadOutbox, type UploadResult } from '../events/upload';
+import { SiteHealthMonitor } from '../site-health/monitor';
 import { isServerConfigured, loadSettings, type Settings } from '../settings';
 import { createApiClient, type ApiClient } from '../sync/api-client';
 import { backoffDelay, shouldRetry } from '../sync/backoff';
@@ -97,6 +98,8 @@ export class SyncService {
     if (!isServerConfigured(settings)) return null;
     const notBefore = (await getMeta(this.db, RETRY_META.uploadNotBefore)) ?? 0;
     if (!force && Date.now() < notBefore) return null;
+    // Pages checked for site health since the last upload go out with it.
+    await new SiteHealthMonitor(this.db).flush().catch(() => {});
     const result = await uploadOutbox(this.db, clientFor(settings));
     await tellStorage(result);
     // The backoff is bookkeeping: when the disk is full it cannot be kept, and the upload

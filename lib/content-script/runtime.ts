@@ -82,6 +82,7 @@ export function startContentScript(
     lastSent = json;
     // Only an open side panel listens; nobody listening is not an error.
     void panel.notify('content->panel:context-changed', { context });
+    void bg.notify('content->bg:page-seen', { context });
   }
 
   function openPanel(slot: ButtonSlot): void {

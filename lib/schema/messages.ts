@@ -124,6 +124,8 @@ export const MESSAGES = {
   /** The page's context changed (the side panel shows it). */
   'content->panel:context-changed': { fields: z.object({ context: pageContextSchema }) },
 
+  /** The page's context as read (again): the background judges the site-health probes from it. */
+  'content->bg:page-seen': { fields: z.object({ context: pageContextSchema }) },
   /** The Quiver button in a host page was clicked: open the side panel bound to this tab. */
   'content->bg:open-panel': { fields: none },
   /** The page needs the quick palette (a shortcut's fill form): inject palette.js into its top frame. */
