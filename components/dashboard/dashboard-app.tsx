@@ -7,6 +7,7 @@ import { KpiTiles } from './kpi-tiles';
 import { Adoption } from './sections/adoption';
 import { ContentGaps } from './sections/content-gaps';
 import { NeverUsed } from './sections/never-used';
+import { SiteHealth } from './sections/site-health';
 import { StaleByOwner } from './sections/stale-by-owner';
 import { TimeToContent } from './sections/time-to-content';
 import { TopContent } from './sections/top-content';
@@ -67,6 +68,7 @@ export function DashboardApp({ env }: { env: DashboardEnv }) {
             <StaleByOwner governance={stats.governance} today={stats.today} csvName={csvName} />
             <Adoption adoption={stats.adoption} byRep={stats.byRep} csvName={csvName} />
             <UsageBySiteAndType bySite={stats.bySite} byType={stats.byType} csvName={csvName} />
+            <SiteHealth env={env} query={{ from: stats.query.from, to: stats.query.to }} refreshes={refreshes} csvName={csvName} />
           </>
         )}
       </main>
