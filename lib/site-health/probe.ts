@@ -19,6 +19,8 @@ const CONTEXT_FOUND: Partial<Record<PageContext['pageKind'], (c: PageContext) =>
   company: (c) => c.company !== undefined || c.recordName !== undefined,
 };
 
+const MAIL_SITES: ReadonlySet<string> = new Set(['gmail', 'outlook']);
+
 export interface PageProbe {
   /** A compose or message form is open, so a message box should be there. */
   editorExpected: boolean;
@@ -28,13 +30,17 @@ export interface PageProbe {
 /**
  * The probes of a page on a supported site, or null where nothing is expected (an inbox, a
  * page no adapter recognises). A message box is expected on a compose or messaging page, and
- * wherever the adapter found recipients: their compose is open.
+ * in a mail app wherever the adapter found recipients: only an open compose has them there
+ * (a CRM record names its contacts whether or not its composer is open).
  */
 export function probePage(context: PageContext): PageProbe | null {
   if (!context.site || !context.supported) return null;
   const contextFound = CONTEXT_FOUND[context.pageKind];
   if (!contextFound) return null;
-  const editorExpected = context.pageKind === 'compose' || context.pageKind === 'messaging' || (context.recipients?.length ?? 0) > 0;
+  const editorExpected =
+    context.pageKind === 'compose' ||
+    context.pageKind === 'messaging' ||
+    (MAIL_SITES.has(context.site) && (context.recipients?.length ?? 0) > 0);
   const failed: PageProbe['failed'] = [];
   if (!contextFound(context)) failed.push('context');
   if (editorExpected && !context.editor) failed.push('editor');
