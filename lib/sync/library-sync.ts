@@ -29,6 +29,8 @@ export interface SyncResult {
   skipped: SkippedItem[];
   /** Items in the cache afterwards. */
   itemCount: number;
+  /** Where the time went, in milliseconds: the request and reading its JSON, validating items, indexing, storing. */
+  timings: { fetchMs: number; parseMs: number; indexMs: number; storeMs: number };
 }
 
 const running = new WeakMap<QuiverDb, Promise<SyncResult>>();
@@ -53,7 +55,23 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
   const now = options.now ?? (() => new Date());
   const pageSize = options.pageSize ?? LIBRARY_PAGE_MAX_LIMIT;
   const indexer = options.indexer;
-  const result: SyncResult = { outcome: 'synced', replaced: false, upserted: [], deleted: [], skipped: [], itemCount: 0 };
+  const result: SyncResult = {
+    outcome: 'synced',
+    replaced: false,
+    upserted: [],
+    deleted: [],
+    skipped: [],
+    itemCount: 0,
+    timings: { fetchMs: 0, parseMs: 0, indexMs: 0, storeMs: 0 },
+  };
+  const timed = async <T>(phase: keyof SyncResult['timings'], work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      result.timings[phase] += performance.now() - started;
+    }
+  };
   const previous = await getMeta(db, SYNC_META.status);
   const startedAt = now().toISOString();
   const status = (patch: Partial<SyncStatus>): SyncStatus => ({
@@ -80,7 +98,10 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
     let indexed = false;
     if (startOver) {
       indexer?.beginStartOver();
-      if (stagedCursor) await indexer?.apply(await db.stagedItems.toArray(), []);
+      if (stagedCursor && indexer) {
+        const staged = await db.stagedItems.toArray();
+        await timed('indexMs', () => indexer.apply(staged, []));
+      }
     }
 
     for (;;) {
@@ -88,12 +109,12 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
       const asked = startOver ? stagedCursor : cursor;
       let answer;
       try {
-        answer = await client.libraryPage({
+        answer = await timed('fetchMs', () => client.libraryPage({
           ...(asked ? { cursor: asked } : {}),
           limit: pageSize,
           ...(!startOver && etag && etag.cursor === asked ? { etag: etag.etag } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
-        });
+        }));
       } catch (error) {
         // The server no longer knows the cursor (recreated, or another org): start over, once.
         if (error instanceof ApiError && error.details.serverCode === 'invalid_cursor' && asked && !restarted) {
@@ -113,25 +134,19 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
         // Asking again would get the same page forever.
         throw new ApiError('malformed', 'the server said there is more but did not move the cursor');
       }
-      const parsed = parsePage(page, received);
-      await indexer?.apply(parsed.valid, page.deleted);
+      const parsed = await timed('parseMs', () => parsePage(page, received));
+      if (indexer) await timed('indexMs', () => indexer.apply(parsed.valid, page.deleted));
       indexed = indexed || parsed.valid.length > 0 || page.deleted.length > 0 || startOver;
       const context = { sourceKey, requestCursor: asked, etag: answer.etag, received };
+      // The last page carries the index, so the library and its index move together.
+      const snapshot = !page.hasMore && indexer && indexed ? await timed('indexMs', () => indexer.snapshot()) : undefined;
       let applied;
       if (!startOver) {
-        applied = await storePage(db, page, parsed, {
-          ...context,
-          // The last page carries the index, so the library and its index move together.
-          ...(!page.hasMore && indexer && indexed ? { snapshot: await indexer.snapshot() } : {}),
-        });
+        applied = await timed('storeMs', () => storePage(db, page, parsed, { ...context, ...(snapshot ? { snapshot } : {}) }));
       } else if (page.hasMore) {
-        applied = await stagePage(db, page, parsed, { ...context, first: stagedCursor === undefined });
+        applied = await timed('storeMs', () => stagePage(db, page, parsed, { ...context, first: stagedCursor === undefined }));
       } else {
-        applied = await swapInPage(db, page, parsed, {
-          ...context,
-          first: stagedCursor === undefined,
-          ...(indexer ? { snapshot: await indexer.snapshot() } : {}),
-        });
+        applied = await timed('storeMs', () => swapInPage(db, page, parsed, { ...context, first: stagedCursor === undefined, ...(snapshot ? { snapshot } : {}) }));
         result.replaced = true;
         result.upserted = [];
         result.deleted = [];
