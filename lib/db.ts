@@ -39,6 +39,13 @@ export interface MetaValues {
   searchIndex: Uint8Array;
   /** The page each tab is on, not yet judged for site health (lib/site-health/monitor.ts). */
   siteHealthPages: PendingPages;
+  /**
+   * A start-over sync under way (lib/sync/library-sync.ts): its pages wait in `stagedItems`
+   * until the last one is stored, then replace `items` in one transaction.
+   */
+  libraryStaging: { sourceKey: string; cursor: string; received: number; skipped: SkippedItem[] };
+  /** The library revision the persisted search index was built for; absent when it lags behind. */
+  searchIndexRevision: number;
 }
 export type MetaKey = keyof MetaValues;
 
@@ -75,6 +82,8 @@ export class QuiverDb extends Dexie {
   usage!: EntityTable<ItemUsage, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   history!: EntityTable<HistoryRow, 'id'>;
+  /** The new library of a start-over sync, page by page, until it replaces `items` whole. */
+  stagedItems!: EntityTable<StoredItem, 'id'>;
 
   constructor(name = 'quiver') {
     super(name);
@@ -85,6 +94,7 @@ export class QuiverDb extends Dexie {
       outbox: '++seq, &id, at',
     });
     this.version(2).stores({ history: 'id, at' });
+    this.version(3).stores({ stagedItems: 'id' });
   }
 }
 

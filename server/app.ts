@@ -10,6 +10,7 @@ import { extensionCors } from './http/extension-cors';
 import { ServerMetrics } from './http/metrics';
 import { errorText, logJson, requestLog, routeOf, type LogLine } from './http/request-log';
 import { postEvents } from './routes/events';
+import { compressJson } from './http/compress';
 import { getLibrary } from './routes/library';
 import { getMe } from './routes/me';
 import { getSiteHealth } from './routes/site-health';
@@ -80,7 +81,7 @@ export function createApp({
 
   app.use('/api/v1/*', requireToken(db));
   app.get('/api/v1/me', getMe);
-  app.get('/api/v1/library', getLibrary(db, () => metrics.syncPages.inc()));
+  app.get('/api/v1/library', compressJson(), getLibrary(db, () => metrics.syncPages.inc()));
   app.post(
     '/api/v1/events',
     bodyLimit({

@@ -48,9 +48,20 @@ export async function readContentDir(dir: string): Promise<ContentDir> {
   const base = path.dirname(path.resolve(dir));
   const problems: ContentFileProblem[] = [];
   const parsed: { file: string; item: ContentItem }[] = [];
-  for (const full of files) {
+  // Files are read several at a time (the disk and the kernel work while this thread parses),
+  // and parsed in path order so that problems come out in the same order every run.
+  const reads = new Map<number, Promise<Buffer>>();
+  const READ_AHEAD = 64;
+  const read = (i: number) => {
+    if (i < files.length && !reads.has(i)) reads.set(i, readFile(files[i]!));
+  };
+  for (let i = 0; i < READ_AHEAD; i++) read(i);
+  for (const [i, full] of files.entries()) {
+    read(i + READ_AHEAD);
+    const bytes = await reads.get(i)!;
+    reads.delete(i);
     const name = path.relative(base, full);
-    const decoded = decodeContentFile(name, await readFile(full));
+    const decoded = decodeContentFile(name, bytes);
     if (!decoded.ok) {
       problems.push(decoded.problem);
       continue;

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { ContentFileProblem } from '../lib/schema/content-file';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -13,6 +14,9 @@ export type DecodedFile = { ok: true; text: string } | { ok: false; problem: Con
 export function decodeContentFile(file: string, bytes: Uint8Array): DecodedFile {
   // A byte order mark stays in the text (the front-matter pattern allows it), so the text
   // encodes back to exactly the bytes it came from, up to the first bad one.
+  // A native check settles the common case (valid UTF-8) in one pass; only a file it refuses
+  // is walked byte by byte to find where. Buffer's decoder keeps a byte order mark, as below.
+  if (isUtf8(bytes)) return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const text = decoder.decode(bytes);
   const valid = validPrefix(bytes, text);

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, getMeta, type LibrarySource } from '../../lib/db';
-import { t } from '../../lib/i18n';
+import { t, tPlural } from '../../lib/i18n';
 import { readSyncProgress, readSyncStatus } from '../../lib/sync/sync-state';
 import { storageFullStore } from '../../lib/storage-full';
 import { useStoredValue } from '../use-stored-value';
@@ -22,6 +22,14 @@ export function SyncBanner() {
   }
   if (status?.state === 'error' && (status.error?.code === 'unreachable' || status.error?.code === 'server')) {
     return <p className="banner notice-warning">{t('statusUnreachable')}</p>;
+  }
+  if (status?.state === 'syncing' && progress?.total !== undefined) {
+    // The part already synced is searchable (the background indexes it as it arrives).
+    return (
+      <p className="banner notice-line" role="status">
+        {tPlural('syncProgressItems', progress.total, [progress.received.toLocaleString(), progress.total.toLocaleString()])}
+      </p>
+    );
   }
   if (status?.state === 'syncing' && progress) {
     return <p className="banner notice-line">{t('statusSyncing', progress.received.toLocaleString())}</p>;

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDb, getMeta } from '../../lib/db';
 import type { SearchClient } from '../../lib/search/client';
-import { openSearchIndex, saveSearchSnapshot, usageSignals } from '../../lib/search/persist';
+import { loadCurrentSnapshot, openSearchIndex, saveSearchSnapshot, usageSignals } from '../../lib/search/persist';
 import { createPanelSearchClient } from '../../lib/search/panel-client';
 
 export interface Library {
@@ -80,10 +80,17 @@ export function useLibrary(): Library {
     handedRevision.current = revision;
     void (async () => {
       await opened.current;
+      // The background persisted the index with the sync's last page: load it in the worker
+      // rather than read the whole library into this page and index it again.
+      const fresh = await loadCurrentSnapshot(db);
+      if (fresh && (await client.load(fresh.snapshot.slice()))) {
+        bump();
+        return;
+      }
       const before = client.revision;
       await client.setItems(await db.items.toArray());
       bump();
-      if (client.revision !== before) await saveSearchSnapshot(db, await client.serialize());
+      if (client.revision !== before) await saveSearchSnapshot(db, await client.serialize(), revision);
     })().catch(() => {});
   }, [client, db, revision]);
 

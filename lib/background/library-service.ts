@@ -5,7 +5,7 @@ import { variableLabel } from '../labels';
 import { isExpired, isStale, todayIso } from '../schema/content';
 import type { PaletteItem, RenderReply, SearchRequest, ShortcutConfig } from '../schema/messages';
 import type { PageContext } from '../schema/page-context';
-import { createSearchEngine, type SearchEngine } from '../search';
+import { createSearchEngine, type IndexedSearchEngine } from '../search';
 import { loadSearchSnapshot } from '../search/persist';
 import type { Settings } from '../settings';
 
@@ -15,13 +15,13 @@ import type { Settings } from '../settings';
  * the library's revision moves.
  */
 export class LibraryService {
-  private engine: SearchEngine | undefined;
+  private engine: IndexedSearchEngine | undefined;
   private revision: number | undefined;
-  private loading: Promise<SearchEngine> | undefined;
+  private loading: Promise<IndexedSearchEngine> | undefined;
 
   constructor(private readonly db: QuiverDb = getDb()) {}
 
-  async getEngine(): Promise<SearchEngine> {
+  async getEngine(): Promise<IndexedSearchEngine> {
     const revision = (await getMeta(this.db, 'libraryRevision')) ?? 0;
     if (this.engine && this.revision === revision) return this.engine;
     this.loading ??= (async () => {
@@ -44,6 +44,23 @@ export class LibraryService {
       this.loading = undefined;
     });
     return this.loading;
+  }
+
+  /**
+   * The index the sync built while it stored the library (lib/background/sync-index.ts): it is
+   * the library at `revision`, so nothing is read back from Dexie to catch up.
+   */
+  async adopt(engine: IndexedSearchEngine, revision: number): Promise<void> {
+    const usage = await this.db.usage.toArray();
+    engine.setUsage(new Map(usage.map((u) => [u.id, { uses: u.uses, lastUsedAt: u.lastUsedAt }])));
+    this.engine = engine;
+    this.revision = revision;
+  }
+
+  /** The engine may be ahead of the cache (a page indexed but not stored): the next search rebuilds it. */
+  invalidate(): void {
+    this.engine = undefined;
+    this.revision = undefined;
   }
 
   async search(request: SearchRequest, today = todayIso()): Promise<PaletteItem[]> {

@@ -17,9 +17,9 @@ import { ALARMS, announceShortcutsChanged, SyncService } from './sync-service';
  */
 export function startBackground(): void {
   let ready: Promise<void> | undefined;
-  const sync = new SyncService();
-  const whenReady = () => (ready ??= init(sync));
   const library = new LibraryService();
+  const sync = new SyncService(undefined, library);
+  const whenReady = () => (ready ??= init(sync));
   const health = new SiteHealthMonitor(getDb());
 
   browser.runtime.onInstalled.addListener(() => void whenReady());

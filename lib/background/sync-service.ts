@@ -8,7 +8,9 @@ import { createApiClient, type ApiClient } from '../sync/api-client';
 import { backoffDelay, shouldRetry } from '../sync/backoff';
 import { syncLibrary, type SyncResult } from '../sync/library-sync';
 import { noteStorageFull, noteWriteWorked } from '../storage-full';
+import type { LibraryService } from './library-service';
 import { ensureDemoLibrary } from './seed';
+import { SyncIndex } from './sync-index';
 
 export const ALARMS = {
   /** Regular library sync. */
@@ -55,7 +57,11 @@ async function tellStorage(result: { error?: { code: string } }): Promise<void> 
  * backoff; the cached library and the queued events stay as they are meanwhile.
  */
 export class SyncService {
-  constructor(private readonly db: QuiverDb = getDb()) {}
+  constructor(
+    private readonly db: QuiverDb = getDb(),
+    /** When given, the library is indexed as it syncs and the index persisted with it. */
+    private readonly library?: LibraryService,
+  ) {}
 
   /** Creates the periodic alarms if the browser does not have them yet (they survive restarts). */
   async ensureAlarms(): Promise<void> {
@@ -75,7 +81,7 @@ export class SyncService {
       await ensureDemoLibrary(this.db, false);
       return null;
     }
-    const result = await syncLibrary(this.db, clientFor(settings));
+    const result = await syncLibrary(this.db, clientFor(settings), this.library ? { indexer: new SyncIndex(this.library) } : {});
     if (result.upserted.length > 0 || result.deleted.length > 0 || result.replaced) void announceShortcutsChanged();
     await tellStorage(result);
     if (result.outcome === 'failed' && result.error && shouldRetry(result.error.code)) {

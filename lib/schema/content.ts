@@ -93,8 +93,13 @@ export type ContentItem = z.infer<typeof contentItemSchema>;
 /** What a content file or an API client may write: defaults not yet applied. */
 export type ContentItemInput = z.input<typeof contentItemSchema>;
 
-/** A content item as the library server serves it: the item plus its version. */
-export const libraryItemSchema = contentItemSchema.extend({
+/**
+ * A content item as the library server serves it: the item plus its version. Unlike a content
+ * file, whose unknown front matter is an author's typo to report, a field this client does
+ * not know is dropped: a newer server adding one must not make older extensions skip items.
+ */
+export const libraryItemSchema = z.object({
+  ...contentItemSchema.shape,
   version: z.number().int().nonnegative(),
   updated_at: z.string().max(40),
 });

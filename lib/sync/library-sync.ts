@@ -1,15 +1,19 @@
 import { getMeta, setMeta, type QuiverDb } from '../db';
 import type { ApiClient } from './api-client';
 import { ApiError } from './api-error';
-import { storePage } from './library-page-store';
+import { LIBRARY_PAGE_MAX_LIMIT } from '../schema/api';
+import { parsePage, stagePage, storePage, swapInPage } from './library-page-store';
+import type { SyncIndexer } from './sync-indexer';
 import { SYNC_META, type SkippedItem, type SyncErrorCode, type SyncProgress, type SyncStatus } from './sync-state';
 
 export interface SyncOptions {
   onProgress?: (progress: SyncProgress) => void;
   /** Stops between pages (and aborts the request in flight); what was stored stays stored. */
   signal?: AbortSignal;
-  /** Changes per page; the server's maximum is 1000. */
+  /** Changes per page; by default the server's maximum, so that a first sync takes few round trips. */
   pageSize?: number;
+  /** Indexes the library as pages arrive; its index is persisted with the page that completes the sync. */
+  indexer?: SyncIndexer;
   now?: () => Date;
 }
 
@@ -25,6 +29,8 @@ export interface SyncResult {
   skipped: SkippedItem[];
   /** Items in the cache afterwards. */
   itemCount: number;
+  /** Where the time went, in milliseconds: the request and reading its JSON, validating items, indexing, storing. */
+  timings: { fetchMs: number; parseMs: number; indexMs: number; storeMs: number };
 }
 
 const running = new WeakMap<QuiverDb, Promise<SyncResult>>();
@@ -32,8 +38,10 @@ const running = new WeakMap<QuiverDb, Promise<SyncResult>>();
 /**
  * Brings the cached library up to date with the server, page by page from the stored cursor.
  * Each page is stored in one transaction together with the cursor after it, so a worker
- * stopped at any point resumes without losing or repeating a change. A second call while one
- * runs joins it.
+ * stopped at any point resumes without losing or repeating a change. A sync that starts over
+ * (first sync, another server, a cursor the server forgot) stages its pages beside the cached
+ * library and swaps them in with its last page, in one transaction: a failure midway leaves
+ * the old library whole. A second call while one runs joins it.
  */
 export function syncLibrary(db: QuiverDb, client: ApiClient, options: SyncOptions = {}): Promise<SyncResult> {
   const current = running.get(db);
@@ -45,8 +53,25 @@ export function syncLibrary(db: QuiverDb, client: ApiClient, options: SyncOption
 
 async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): Promise<SyncResult> {
   const now = options.now ?? (() => new Date());
-  const pageSize = options.pageSize ?? 500;
-  const result: SyncResult = { outcome: 'synced', replaced: false, upserted: [], deleted: [], skipped: [], itemCount: 0 };
+  const pageSize = options.pageSize ?? LIBRARY_PAGE_MAX_LIMIT;
+  const indexer = options.indexer;
+  const result: SyncResult = {
+    outcome: 'synced',
+    replaced: false,
+    upserted: [],
+    deleted: [],
+    skipped: [],
+    itemCount: 0,
+    timings: { fetchMs: 0, parseMs: 0, indexMs: 0, storeMs: 0 },
+  };
+  const timed = async <T>(phase: keyof SyncResult['timings'], work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      result.timings[phase] += performance.now() - started;
+    }
+  };
   const previous = await getMeta(db, SYNC_META.status);
   const startedAt = now().toISOString();
   const status = (patch: Partial<SyncStatus>): SyncStatus => ({
@@ -57,32 +82,47 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
     state: 'syncing',
     ...patch,
   });
-  let cursor: string | undefined;
-  let startedOver = false;
   try {
     // Inside the try: with the disk full even this fails, and that is a failed sync to report.
     await setMeta(db, SYNC_META.status, status({ state: 'syncing' }));
     const sourceKey = await client.sourceKey();
-    cursor = await readCursor(db, sourceKey);
-    let received = 0;
-    let etag = cursor ? (await getMeta(db, SYNC_META.etag)) : undefined;
+    let cursor = await readCursor(db, sourceKey);
+    // A start-over stopped midway (the worker was stopped, the server went down) resumes
+    // after its last staged page, for the same server and token only.
+    const staging = await getMeta(db, 'libraryStaging');
+    let startOver = cursor === undefined || staging?.sourceKey === sourceKey;
+    let stagedCursor = staging?.sourceKey === sourceKey ? staging.cursor : undefined;
+    let received = staging?.sourceKey === sourceKey ? staging.received : 0;
+    let restarted = false;
+    let etag = cursor && !startOver ? await getMeta(db, SYNC_META.etag) : undefined;
+    let indexed = false;
+    if (startOver) {
+      indexer?.beginStartOver();
+      if (stagedCursor && indexer) {
+        const staged = await db.stagedItems.toArray();
+        await timed('indexMs', () => indexer.apply(staged, []));
+      }
+    }
 
     for (;;) {
       if (options.signal?.aborted) throw new ApiError('aborted', 'stopped');
+      const asked = startOver ? stagedCursor : cursor;
       let answer;
       try {
-        answer = await client.libraryPage({
-          ...(cursor ? { cursor } : {}),
+        answer = await timed('fetchMs', () => client.libraryPage({
+          ...(asked ? { cursor: asked } : {}),
           limit: pageSize,
-          ...(etag && etag.cursor === cursor ? { etag: etag.etag } : {}),
+          ...(!startOver && etag && etag.cursor === asked ? { etag: etag.etag } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
-        });
+        }));
       } catch (error) {
         // The server no longer knows the cursor (recreated, or another org): start over, once.
-        if (error instanceof ApiError && error.details.serverCode === 'invalid_cursor' && cursor && !startedOver) {
-          cursor = undefined;
-          startedOver = true;
+        if (error instanceof ApiError && error.details.serverCode === 'invalid_cursor' && asked && !restarted) {
+          restarted = true;
+          startOver = true;
+          stagedCursor = undefined;
           received = 0;
+          indexer?.beginStartOver();
           continue;
         }
         throw error;
@@ -90,26 +130,40 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
       if (answer.notModified) break;
 
       const { page } = answer;
-      if (page.hasMore && page.cursor === cursor) {
+      if (page.hasMore && page.cursor === asked) {
         // Asking again would get the same page forever.
         throw new ApiError('malformed', 'the server said there is more but did not move the cursor');
       }
-      const fullSync = cursor === undefined;
-      const applied = await storePage(db, page, { fullSync, sourceKey, requestCursor: cursor, etag: answer.etag, received });
-      received = applied.received;
-      if (fullSync) {
+      const parsed = await timed('parseMs', () => parsePage(page, received));
+      if (indexer) await timed('indexMs', () => indexer.apply(parsed.valid, page.deleted));
+      indexed = indexed || parsed.valid.length > 0 || page.deleted.length > 0 || startOver;
+      const context = { sourceKey, requestCursor: asked, etag: answer.etag, received };
+      // The last page carries the index, so the library and its index move together.
+      const snapshot = !page.hasMore && indexer && indexed ? await timed('indexMs', () => indexer.snapshot()) : undefined;
+      let applied;
+      if (!startOver) {
+        applied = await timed('storeMs', () => storePage(db, page, parsed, { ...context, ...(snapshot ? { snapshot } : {}) }));
+      } else if (page.hasMore) {
+        applied = await timed('storeMs', () => stagePage(db, page, parsed, { ...context, first: stagedCursor === undefined }));
+      } else {
+        applied = await timed('storeMs', () => swapInPage(db, page, parsed, { ...context, first: stagedCursor === undefined, ...(snapshot ? { snapshot } : {}) }));
         result.replaced = true;
         result.upserted = [];
         result.deleted = [];
       }
+      received = applied.received;
       result.upserted.push(...applied.upserted);
       result.deleted.push(...applied.deleted);
       result.skipped.push(...applied.skipped);
       options.onProgress?.(applied.progress);
 
-      cursor = page.cursor;
+      if (startOver) stagedCursor = page.cursor;
+      else cursor = page.cursor;
       etag = undefined;
-      if (!page.hasMore) break;
+      if (!page.hasMore) {
+        if (indexer && indexed) await indexer.committed((await getMeta(db, 'libraryRevision')) ?? 0);
+        break;
+      }
     }
 
     result.itemCount = await db.items.count();
@@ -118,6 +172,7 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
     await db.meta.delete(SYNC_META.progress);
     return result;
   } catch (error) {
+    indexer?.abandoned();
     result.itemCount = await db.items.count().catch(() => result.itemCount);
     if (error instanceof ApiError && error.code === 'aborted') {
       // Stopped on purpose: what was stored stays, and the last real outcome stays on show.

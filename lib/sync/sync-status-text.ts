@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../i18n';
+import { t, tPlural, type MessageKey } from '../i18n';
 import type { SyncErrorCode, SyncProgress, SyncStatus } from './sync-state';
 
 const ERROR_KEYS: Record<SyncErrorCode, MessageKey> = {
@@ -34,7 +34,9 @@ export function syncStatusText(opts: {
   if (!serverConfigured && (!status || status.state !== 'syncing')) return t('statusNoServer', itemCount);
   if (!status) return t('statusNeverSynced');
   if (status.state === 'syncing') {
-    if (progress?.total !== undefined) return t('statusSyncingProgress', [progress.received.toLocaleString(), progress.total.toLocaleString()]);
+    if (progress?.total !== undefined) {
+      return tPlural('syncProgressItems', progress.total, [progress.received.toLocaleString(), progress.total.toLocaleString()]);
+    }
     if (progress) return t('statusSyncingCount', progress.received.toLocaleString());
     return t('statusSyncingStart');
   }

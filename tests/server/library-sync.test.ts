@@ -102,22 +102,29 @@ describe('later syncs', () => {
 });
 
 describe('a sync stopped midway', () => {
-  it('resumes after the last stored page, without losing or repeating a change', async () => {
+  it('resumes a first sync after the last staged page, without losing or repeating a change', async () => {
+    await seedDemoLibrary(db, demoItems);
     await server.setLibrary('acme', contentItems(25));
     const stop = new AbortController();
     const first = await syncLibrary(db, clientFor(), { pageSize: 10, signal: stop.signal, onProgress: () => stop.abort() });
     expect(first.outcome).toBe('aborted');
-    expect(first.upserted).toHaveLength(10);
-    expect(await db.items.count()).toBe(10);
+    // The new library waits beside the old one until its last page is in.
+    expect(await cachedIds()).toEqual(['demo-roi-snippet', 'demo-welcome']);
+    expect(await db.stagedItems.count()).toBe(10);
 
     // A restarted worker: a new connection to the same database.
     db.close();
     db = new QuiverDb(dbName);
-    const second = await syncLibrary(db, clientFor(), { pageSize: 10 });
-    expect(second).toMatchObject({ outcome: 'synced', replaced: false, itemCount: 25 });
-    expect(second.upserted).toHaveLength(15);
-    expect(second.upserted.filter((id) => first.upserted.includes(id))).toEqual([]);
+    const progress: SyncProgress[] = [];
+    const second = await syncLibrary(db, clientFor(), { pageSize: 10, onProgress: (p) => progress.push(p) });
+    expect(second).toMatchObject({ outcome: 'synced', replaced: true, itemCount: 25 });
+    // Only the pages after the staged one were asked for.
+    expect(progress).toEqual([
+      { received: 20, total: 25 },
+      { received: 25, total: 25 },
+    ]);
     expect(await cachedIds()).toEqual(contentItems(25).map((i) => i.id));
+    expect(await db.stagedItems.count()).toBe(0);
   });
 });
 

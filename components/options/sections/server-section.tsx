@@ -16,10 +16,14 @@ function SyncStatusLine({ serverConfigured }: { serverConfigured: boolean }) {
   const itemCount = useLiveQuery(() => db.items.count(), []) ?? 0;
   const storageFull = (useStoredValue(storageFullStore) ?? null) !== null;
   const failed = (status?.state === 'error' && serverConfigured) || storageFull;
+  const syncing = status?.state === 'syncing' && progress?.total !== undefined && progress.total > 0;
   return (
-    <p className={`sync-status${failed ? ' notice notice-error' : ''}`} role="status" aria-live="polite">
-      {syncStatusText({ serverConfigured, status, progress, itemCount, storageFull })}
-    </p>
+    <>
+      <p className={`sync-status${failed ? ' notice notice-error' : ''}`} role="status" aria-live="polite">
+        {syncStatusText({ serverConfigured, status, progress, itemCount, storageFull })}
+      </p>
+      {syncing && <progress aria-label={t('syncProgressLabel')} value={Math.min(progress.received, progress.total!)} max={progress.total} />}
+    </>
   );
 }
 

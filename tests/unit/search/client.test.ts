@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { QuiverDb } from '../../../lib/db';
+import { bumpLibraryRevision, getMeta, QuiverDb, setMeta } from '../../../lib/db';
 import { createSearchEngine } from '../../../lib/search';
 import { createSearchClient, type SearchClient } from '../../../lib/search/client';
-import { loadSearchSnapshot, openSearchIndex } from '../../../lib/search/persist';
+import { loadSearchSnapshot, openSearchIndex, saveSearchSnapshot } from '../../../lib/search/persist';
 import type { SearchPort } from '../../../lib/search/protocol';
 import { serveSearchEngine } from '../../../lib/search/serve';
 import { item } from './items';
@@ -100,7 +100,11 @@ describe('opening the persisted index', () => {
     const saved = await loadSearchSnapshot(db);
     expect(saved?.byteLength).toBeGreaterThan(0);
 
-    await db.items.put(item('renewal', { title: 'Renewal with a telematics upsell', stages: ['advocacy'] }));
+    // An edit, as every change to the cache comes: with the library revision moved.
+    await db.transaction('rw', db.items, db.meta, async () => {
+      await db.items.put(item('renewal', { title: 'Renewal with a telematics upsell', stages: ['advocacy'] }));
+      await bumpLibraryRevision(db);
+    });
     const second = connected().client;
     const reopened = openSearchIndex(db, second);
     await reopened.ready;
@@ -110,5 +114,37 @@ describe('opening the persisted index', () => {
     await reopened.current;
     expect((await second.search('telematics'))?.map((h) => h.id)).toEqual(['renewal']);
     expect(await loadSearchSnapshot(db)).not.toEqual(saved);
+  });
+
+  it('loads the index the background saved for this revision and never hands the library over', async () => {
+    const db = new QuiverDb(`search-open-${Math.random()}`);
+    cleanups.push(() => void db.delete());
+    await db.items.bulkPut(library);
+    await setMeta(db, 'libraryRevision', 7);
+    const built = createSearchEngine();
+    built.setItems(library);
+    await saveSearchSnapshot(db, built.serialize(), 7);
+    expect(await getMeta(db, 'searchIndexRevision')).toBe(7);
+
+    const { client } = connected();
+    const handed: string[] = [];
+    const setItems = client.setItems.bind(client);
+    client.setItems = async (items) => {
+      handed.push(...items.map((i) => i.id));
+      await setItems(items);
+    };
+    const opened = openSearchIndex(db, client);
+    await opened.ready;
+    await opened.current;
+    expect(handed).toEqual([]);
+    expect((await client.search('renewal reminder'))?.[0]?.id).toBe('renewal');
+    expect(client.size).toBe(library.length);
+
+    // Saved for an older revision, the same index is caught up with the library instead.
+    await saveSearchSnapshot(db, built.serialize(), 6);
+    expect(await getMeta(db, 'searchIndexRevision')).toBeUndefined();
+    const again = openSearchIndex(db, client);
+    await again.current;
+    expect(handed.sort()).toEqual(library.map((i) => i.id).sort());
   });
 });
