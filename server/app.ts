@@ -10,7 +10,10 @@ import { extensionCors } from './http/extension-cors';
 import { ServerMetrics } from './http/metrics';
 import { errorText, logJson, requestLog, routeOf, type LogLine } from './http/request-log';
 import { postEvents } from './routes/events';
+import { DEFAULT_QUIET_SECONDS } from './links/view-filter';
 import { getLibrary } from './routes/library';
+import { deleteLink, getLinks, postLink } from './routes/links';
+import { DEFAULT_SHARE_RATE_PER_MINUTE, sharePage } from './routes/share-page';
 import { getMe } from './routes/me';
 import { getStats } from './routes/stats';
 
@@ -35,6 +38,17 @@ export interface AppOptions {
   draining?: () => boolean;
   /** Usage events kept this many days; older ones are refused (and pruned). */
   keepEventsDays?: number;
+  /** Share links: their public base URL, the quiet seconds after creation, the rate limit. */
+  shareLinks?: ShareLinkOptions;
+}
+
+export interface ShareLinkOptions {
+  /** `--public-url`: where prospects reach /s/<slug>; the request's own origin when absent. */
+  publicUrl?: string;
+  /** Requests this soon after a link's creation are not views (default 10). */
+  quietSeconds?: number;
+  /** Requests per minute per address bucket to /s/ before 429 (default 60). */
+  perMinute?: number;
 }
 
 /**
@@ -50,6 +64,7 @@ export function createApp({
   readiness = async () => ({ ok: true }),
   draining = () => false,
   keepEventsDays,
+  shareLinks = {},
 }: AppOptions): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
@@ -77,6 +92,11 @@ export function createApp({
     });
   }
 
+  app.on(['GET', 'HEAD'], '/s/:slug', sharePage(db, {
+    quietMs: (shareLinks.quietSeconds ?? DEFAULT_QUIET_SECONDS) * 1000,
+    perMinute: shareLinks.perMinute ?? DEFAULT_SHARE_RATE_PER_MINUTE,
+  }));
+
   app.use('/api/v1/*', requireToken(db));
   app.get('/api/v1/me', getMe);
   app.get('/api/v1/library', getLibrary(db, () => metrics.syncPages.inc()));
@@ -100,6 +120,10 @@ export function createApp({
       },
     }),
   );
+  const linkOptions = { publicUrl: shareLinks.publicUrl };
+  app.post('/api/v1/links', postLink(db, linkOptions));
+  app.get('/api/v1/links', getLinks(db, linkOptions));
+  app.delete('/api/v1/links/:slug', deleteLink(db));
   app.get('/api/v1/stats', requireRole('manager', 'admin'), getStats(reads));
 
   app.notFound((c) => problemResponse(c, 404, 'not_found', `no such route: ${c.req.method} ${c.req.path}`));
