@@ -49,6 +49,8 @@ export interface ShareLinkOptions {
   quietSeconds?: number;
   /** Requests per minute per address bucket to /s/ before 429 (default 60). */
   perMinute?: number;
+  /** `--trust-proxy`: take the client's address from X-Forwarded-For (behind a load balancer). */
+  trustProxy?: boolean;
 }
 
 /**
@@ -95,6 +97,7 @@ export function createApp({
   app.on(['GET', 'HEAD'], '/s/:slug', sharePage(db, {
     quietMs: (shareLinks.quietSeconds ?? DEFAULT_QUIET_SECONDS) * 1000,
     perMinute: shareLinks.perMinute ?? DEFAULT_SHARE_RATE_PER_MINUTE,
+    trustProxy: shareLinks.trustProxy ?? false,
   }));
 
   app.use('/api/v1/*', requireToken(db));

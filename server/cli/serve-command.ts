@@ -10,7 +10,7 @@ export const serveCommand: Command = {
   summary: 'run the library server',
   usage: `Usage: quiver serve [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--db ${DEFAULTS.db}]
                     [--keep-events 400d] [--metrics-port 9464 [--metrics-host 127.0.0.1]]
-                    [--public-url https://links.example.com] [--link-quiet-seconds 10]
+                    [--public-url https://links.example.com] [--link-quiet-seconds 10] [--trust-proxy]
 
 Runs the library server (HTTP API v1). The database is migrated on start: a SQLite file (and
 its folder) is created when absent; on PostgreSQL several instances may share one database
@@ -27,7 +27,9 @@ stops taking connections, finishes the requests in flight, then exits.
   --metrics-host  private address that only Prometheus reaches     default host ${DEFAULTS.host}
   --public-url    where prospects reach share links (/s/<slug>)   default: the address asked
   --link-quiet-seconds  requests this soon after a link is created are not counted as views
-                  (mail gateways scan outgoing links at once)     default 10`,
+                  (mail gateways scan outgoing links at once)     default 10
+  --trust-proxy   behind a load balancer: rate-limit share links by the address it puts
+                  last in X-Forwarded-For, not by the balancer's own`,
   async run(args: string[], io: CliIo) {
     const { values, positionals } = parseOptions(args, {
       port: { type: 'string' },
@@ -38,6 +40,7 @@ stops taking connections, finishes the requests in flight, then exits.
       'metrics-host': { type: 'string' },
       'public-url': { type: 'string' },
       'link-quiet-seconds': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (values['metrics-host'] !== undefined && values['metrics-port'] === undefined) {
@@ -62,6 +65,7 @@ stops taking connections, finishes the requests in flight, then exits.
         shareLinks: {
           ...(publicUrl !== undefined ? { publicUrl: publicUrl.replace(/\/$/, '') } : {}),
           ...(quiet !== undefined ? { quietSeconds: Number(quiet) } : {}),
+          ...(values['trust-proxy'] ? { trustProxy: true } : {}),
         },
       },
       io,

@@ -11,6 +11,8 @@ export interface SharePageOptions {
   quietMs: number;
   /** Requests per minute from one address bucket before 429. */
   perMinute: number;
+  /** Behind a load balancer: the client's address is the last one it appended to X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 export const DEFAULT_SHARE_RATE_PER_MINUTE = 60;
@@ -23,7 +25,9 @@ function seenRecently(c: Context): boolean {
   return (c.req.header('Cookie') ?? '').split(';').some((part) => part.trim() === `${SEEN_COOKIE}=1`);
 }
 
-function addressOf(c: Context): string {
+function addressOf(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',').pop()?.trim() : undefined;
+  if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? '';
   } catch {
@@ -43,7 +47,7 @@ export function sharePage(db: Kysely<Database>, options: SharePageOptions) {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Robots-Tag', 'noindex, nofollow');
-    if (await overRateLimit(db, addressOf(c), options.perMinute)) {
+    if (await overRateLimit(db, addressOf(c, options.trustProxy ?? false), options.perMinute)) {
       c.header('Retry-After', '60');
       return c.html(slowDownPage(), 429);
     }

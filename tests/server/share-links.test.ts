@@ -339,4 +339,16 @@ describe('the public link\'s rate limit', () => {
       await limited.dispose();
     }
   });
+
+  it('behind a load balancer (--trust-proxy) limits each client, not the balancer', async () => {
+    const limited = await startTestServer({ shareLinks: { perMinute: 2, trustProxy: true } });
+    try {
+      vi.setSystemTime(Math.ceil(Date.now() / 60_000) * 60_000);
+      const from = async (client: string) => (await open(`${limited.url}/s/AAAAAAAAAAAAAAAAAAAAAA`, { 'X-Forwarded-For': `198.51.100.7, ${client}` })).status;
+      expect([await from('203.0.113.10'), await from('203.0.113.10'), await from('203.0.113.10')]).toEqual([404, 404, 429]);
+      expect(await from('203.0.113.99')).toBe(404);
+    } finally {
+      await limited.dispose();
+    }
+  });
 });
