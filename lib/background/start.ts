@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { listen } from '../messaging/receive';
 import { loadSettings } from '../settings';
-import { recordUsed } from './content-requests';
+import { recordUsed, shareFromPage } from './content-requests';
 import { followRegionGrants, syncRegionScripts } from './region-scripts';
 import { LibraryService } from './library-service';
 import { injectPalette, openPaletteForCommand } from './palette';
@@ -32,7 +32,8 @@ export function startBackground(): void {
       'content->bg:load-palette': (_message, sender) => {
         if (sender.frameId === 0) void injectPalette(sender.tab!.id!);
       },
-      'content->bg:search': ({ request }) => whenReady().then(() => library.search(request)),
+      'content->bg:search': ({ request }) => whenReady().then(async () => library.search(request, undefined, await loadSettings())),
+      'content->bg:share-link': (message) => whenReady().then(() => shareFromPage(message)),
       'content->bg:render': (message) => whenReady().then(async () => library.render(message, message.context, await loadSettings(), message.values)),
       'content->bg:get-shortcuts': () => whenReady().then(async () => library.shortcuts(await loadSettings())),
       'content->bg:used': (message) => whenReady().then(() => recordUsed(message)),
