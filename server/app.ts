@@ -11,7 +11,10 @@ import { ServerMetrics } from './http/metrics';
 import { errorText, logJson, requestLog, routeOf, type LogLine } from './http/request-log';
 import { postEvents } from './routes/events';
 import { compressJson } from './http/compress';
+import { DEFAULT_QUIET_SECONDS } from './links/view-filter';
 import { getLibrary } from './routes/library';
+import { deleteLink, getLinks, postLink } from './routes/links';
+import { DEFAULT_SHARE_RATE_PER_MINUTE, sharePage } from './routes/share-page';
 import { getMe } from './routes/me';
 import { getSiteHealth } from './routes/site-health';
 import { getStats } from './routes/stats';
@@ -37,6 +40,19 @@ export interface AppOptions {
   draining?: () => boolean;
   /** Usage events kept this many days; older ones are refused (and pruned). */
   keepEventsDays?: number;
+  /** Share links: their public base URL, the quiet seconds after creation, the rate limit. */
+  shareLinks?: ShareLinkOptions;
+}
+
+export interface ShareLinkOptions {
+  /** `--public-url`: where prospects reach /s/<slug>; the request's own origin when absent. */
+  publicUrl?: string;
+  /** Requests this soon after a link's creation are not views (default 10). */
+  quietSeconds?: number;
+  /** Requests per minute per address bucket to /s/ before 429 (default 60). */
+  perMinute?: number;
+  /** `--trust-proxy`: take the client's address from X-Forwarded-For (behind a load balancer). */
+  trustProxy?: boolean;
 }
 
 /**
@@ -52,6 +68,7 @@ export function createApp({
   readiness = async () => ({ ok: true }),
   draining = () => false,
   keepEventsDays,
+  shareLinks = {},
 }: AppOptions): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
@@ -79,6 +96,12 @@ export function createApp({
     });
   }
 
+  app.on(['GET', 'HEAD'], '/s/:slug', sharePage(db, {
+    quietMs: (shareLinks.quietSeconds ?? DEFAULT_QUIET_SECONDS) * 1000,
+    perMinute: shareLinks.perMinute ?? DEFAULT_SHARE_RATE_PER_MINUTE,
+    trustProxy: shareLinks.trustProxy ?? false,
+  }));
+
   app.use('/api/v1/*', requireToken(db));
   app.get('/api/v1/me', getMe);
   app.get('/api/v1/library', compressJson(), getLibrary(db, () => metrics.syncPages.inc()));
@@ -102,6 +125,10 @@ export function createApp({
       },
     }),
   );
+  const linkOptions = { publicUrl: shareLinks.publicUrl };
+  app.post('/api/v1/links', postLink(db, linkOptions));
+  app.get('/api/v1/links', getLinks(db, linkOptions));
+  app.delete('/api/v1/links/:slug', deleteLink(db));
   app.get('/api/v1/stats', requireRole('manager', 'admin'), getStats(reads));
   app.get('/api/v1/site-health', requireRole('manager', 'admin'), getSiteHealth(reads));
 

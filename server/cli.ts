@@ -3,10 +3,11 @@ import type { Command } from './cli/command';
 import { exportCommand } from './cli/export-command';
 import { importCommand } from './cli/import-command';
 import { serveCommand } from './cli/serve-command';
+import { shareLinksCommand } from './cli/share-links-command';
 import { siteHealthCommand } from './cli/site-health-command';
 import { tokenCommand } from './cli/token-command';
 
-const COMMANDS: Command[] = [serveCommand, importCommand, exportCommand, tokenCommand, siteHealthCommand];
+const COMMANDS: Command[] = [serveCommand, importCommand, exportCommand, tokenCommand, siteHealthCommand, shareLinksCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { createApp } from './app';
+import { createApp, type ShareLinkOptions } from './app';
 import { openServerDatabase, type ServerDatabase } from './db/open-database';
 import type { Database } from './db/schema';
 import { ServerMetrics } from './http/metrics';
@@ -41,6 +41,8 @@ export interface ServeOptions {
   /** PostgreSQL connections for requests and for stats. */
   poolSize?: number;
   readPoolSize?: number;
+  /** Share links: public base URL, quiet seconds after creation, rate limit. */
+  shareLinks?: ShareLinkOptions;
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
@@ -64,6 +66,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     readiness: () => database.readiness(),
     draining: () => draining,
     ...(options.keepEventsDays !== undefined ? { keepEventsDays: options.keepEventsDays } : {}),
+    ...(options.shareLinks ? { shareLinks: options.shareLinks } : {}),
   });
 
   const servers: Server[] = [];

@@ -8,6 +8,7 @@ import { Adoption } from './sections/adoption';
 import { ContentGaps } from './sections/content-gaps';
 import { NeverUsed } from './sections/never-used';
 import { SiteHealth } from './sections/site-health';
+import { ProspectEngagement } from './sections/prospect-engagement';
 import { StaleByOwner } from './sections/stale-by-owner';
 import { TimeToContent } from './sections/time-to-content';
 import { TopContent } from './sections/top-content';
@@ -61,6 +62,7 @@ export function DashboardApp({ env }: { env: DashboardEnv }) {
             {stats.totals.events === 0 && <p className="empty-state lead">{t('dashEmptyPeriod')}</p>}
             <UsageOverTime trend={stats.trend} bucket={stats.query.bucket} hasEvents={stats.totals.events > 0} csvName={csvName} />
             <TopContent rows={stats.content} csvName={csvName} />
+            <ProspectEngagement engagement={stats.engagement} withServer={result?.source === 'server'} csvName={csvName} />
             <UsageByStage byStage={stats.byStage} coverage={stats.stageCoverage} csvName={csvName} />
             <ContentGaps rows={stats.contentGaps} csvName={csvName} />
             <NeverUsed neverUsed={stats.neverUsed} csvName={csvName} />

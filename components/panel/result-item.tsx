@@ -5,8 +5,9 @@ import { isExpired, isStale, isTemplateType } from '../../lib/schema/content';
 import { renderPreview } from '../../lib/templates/render';
 import { sanitizeHtml } from '../../lib/templates/sanitize';
 import { stageLabel, typeLabel, variableLabel } from '../../lib/labels';
+import { useCanShare } from './share-availability';
 
-export type ItemAction = 'insert' | 'copy' | 'copy_link' | 'open_asset';
+export type ItemAction = 'insert' | 'copy' | 'copy_link' | 'open_asset' | 'share_link';
 
 interface Props {
   item: StoredItem;
@@ -93,6 +94,7 @@ function Preview({ item, today }: { item: StoredItem; today: string }) {
 export function ResultItem({ item, open, today, reasons, onToggle, onAction }: Props) {
   const expired = isExpired(item, today);
   const asset = !isTemplateType(item.type);
+  const canShare = useCanShare()(item);
   return (
     <li className={`result${open ? ' result-open' : ''}`} data-id={item.id}>
       <button type="button" className="result-title" aria-expanded={open} onClick={onToggle}>
@@ -115,6 +117,11 @@ export function ResultItem({ item, open, today, reasons, onToggle, onAction }: P
         {asset && item.url && (
           <button type="button" disabled={expired} onClick={() => onAction('copy_link')}>
             {t('copyLink')}
+          </button>
+        )}
+        {canShare && (
+          <button type="button" disabled={expired} onClick={() => onAction('share_link')}>
+            {t('shareLink')}
           </button>
         )}
       </div>

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StoredItem } from '../../lib/db';
 import { itemEvent } from '../../lib/delivery/usage-event';
 import { todayIso } from '../../lib/schema/content';
-import { settingsStore } from '../../lib/settings';
+import { isServerConfigured, settingsStore } from '../../lib/settings';
 import { useStoredValue } from '../use-stored-value';
 import { FillForm } from './fill-form';
 import { Filters } from './filters';
@@ -11,6 +11,8 @@ import { LibraryState } from './sections/library-state';
 import { PanelHeader } from './sections/panel-header';
 import { ResultsList } from './sections/results-list';
 import { SearchBox } from './sections/search-box';
+import { SharedLinksView } from './sections/shared-links-view';
+import { ShareAvailability, useShareAvailability } from './share-availability';
 import { SuggestedList } from './sections/suggested-list';
 import { usePanelStore } from './store';
 import { SyncBanner } from './sync-banner';
@@ -36,6 +38,9 @@ export function SidePanel() {
   // Time to content runs from the first keystroke after an action, else from the panel opening.
   const sessionStart = useRef<number>(Date.now());
   const typedSinceAction = useRef(false);
+  const canShare = useShareAvailability(settings);
+  const withServer = settings !== undefined && isServerConfigured(settings);
+  const [showLinks, setShowLinks] = useState(false);
 
   const { hits: found, items: foundItems, unfiltered } = useResults(library, query, stages, types, visible + 1);
   const hits = found ?? [];
@@ -63,48 +68,63 @@ export function SidePanel() {
     void act(item, action);
   };
 
+  const header = <PanelHeader sharedLinks={withServer ? { open: showLinks, toggle: () => setShowLinks((v) => !v) } : undefined} />;
+  if (showLinks && withServer) {
+    return (
+      <div className="panel">
+        {header}
+        <div className={`notice-line${notice ? ` notice-${notice.kind}` : ''}`} role="status" aria-live="polite">
+          {notice?.text}
+        </div>
+        <SharedLinksView settings={settings} onBack={() => setShowLinks(false)} />
+      </div>
+    );
+  }
+
   return (
-    <div className="panel">
-      <PanelHeader />
-      <SyncBanner />
-      <PageContextView state={contextState} />
-      <SearchBox
-        box={searchBox}
-        results={list}
-        onFirstKeystroke={() => {
-          if (typedSinceAction.current) return;
-          typedSinceAction.current = true;
-          sessionStart.current = Date.now();
-        }}
-      />
-      <Filters />
-      {pending && (
-        <FillForm
-          key={`${pending.item.id}-${pending.action}`}
-          title={pending.item.title}
-          missing={pending.missing}
-          action={pending.action}
-          onCancel={cancelPending}
-          onSubmit={(values) => {
-            typedSinceAction.current = false;
-            void act(pending.item, pending.action, values);
+    <ShareAvailability.Provider value={canShare}>
+      <div className="panel">
+        {header}
+        <SyncBanner />
+        <PageContextView state={contextState} />
+        <SearchBox
+          box={searchBox}
+          results={list}
+          onFirstKeystroke={() => {
+            if (typedSinceAction.current) return;
+            typedSinceAction.current = true;
+            sessionStart.current = Date.now();
           }}
         />
-      )}
-      <div className={`notice-line${notice ? ` notice-${notice.kind}` : ''}`} role="status" aria-live="polite">
-        {notice?.text}
+        <Filters />
+        {pending && (
+          <FillForm
+            key={`${pending.item.id}-${pending.action}`}
+            title={pending.item.title}
+            missing={pending.missing}
+            action={pending.action}
+            onCancel={cancelPending}
+            onSubmit={(values) => {
+              typedSinceAction.current = false;
+              void act(pending.item, pending.action, values);
+            }}
+          />
+        )}
+        <div className={`notice-line${notice ? ` notice-${notice.kind}` : ''}`} role="status" aria-live="polite">
+          {notice?.text}
+        </div>
+        <LibraryState itemCount={library.itemCount} answered={found !== undefined} shown={results.length} unfiltered={unfiltered} />
+        <SuggestedList
+          suggestions={suggested}
+          today={today}
+          onPreview={(s) => preview(s.item)}
+          onAction={(s, action) => {
+            record(itemEvent(s.item, { kind: 'suggestion_used', context, workingStage, today }));
+            actOn(s.item, action);
+          }}
+        />
+        <ResultsList list={list} searchBox={searchBox} results={results} more={hits.length > visible} today={today} onPreview={preview} onAction={actOn} />
       </div>
-      <LibraryState itemCount={library.itemCount} answered={found !== undefined} shown={results.length} unfiltered={unfiltered} />
-      <SuggestedList
-        suggestions={suggested}
-        today={today}
-        onPreview={(s) => preview(s.item)}
-        onAction={(s, action) => {
-          record(itemEvent(s.item, { kind: 'suggestion_used', context, workingStage, today }));
-          actOn(s.item, action);
-        }}
-      />
-      <ResultsList list={list} searchBox={searchBox} results={results} more={hits.length > visible} today={today} onPreview={preview} onAction={actOn} />
-    </div>
+    </ShareAvailability.Provider>
   );
 }

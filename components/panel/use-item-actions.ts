@@ -17,6 +17,9 @@ import { deliver } from '../../lib/delivery/deliver';
 import { siteLabel } from '../../lib/labels';
 import { probePage } from '../../lib/site-health/probe';
 import { recordInsertFailure } from '../../lib/site-health/record';
+import { createShareLink } from '../../lib/links/share-links';
+import { isServerConfigured } from '../../lib/settings';
+import { createApiClient } from '../../lib/sync/api-client';
 import type { ItemAction } from './result-item';
 import { usePanelStore } from './store';
 
@@ -54,6 +57,36 @@ export function useItemActions({ tabId, context, settings, today, workingStage, 
     [context, settings?.logQueries],
   );
 
+  /**
+   * A new share link for the item, inserted into the page's editor as a link titled with the
+   * item (copied when there is no editor). The label for whom it is — the page's company —
+   * stays in the browser.
+   */
+  const share = useCallback(
+    async (item: StoredItem) => {
+      if (!settings || !isServerConfigured(settings)) return;
+      const client = createApiClient({ serverUrl: settings.serverUrl, token: settings.token, fetch: (...args) => fetch(...args) });
+      let url: string;
+      try {
+        const label = context?.company;
+        url = (await createShareLink(client, { itemId: item.id, stage: workingStage, site: context?.site, label })).url;
+      } catch (error) {
+        notify('error', t('shareFailed', error instanceof Error ? error.message : String(error)));
+        return;
+      }
+      const payload = { html: sanitizeHtml(`<a href="${escapeHtml(url)}">${escapeHtml(item.title)}</a>`), text: `${item.title}: ${url}` };
+      if (!context?.editor) {
+        await writeClipboard(payload);
+        notify('info', t('sharedLinkCopied', item.title));
+        return;
+      }
+      const delivery = await deliver(tabId, payload);
+      if (delivery.how === 'inserted') notify('info', t('sharedLinkInserted', [item.title, delivery.editor]));
+      else notify('warning', t('sharedLinkCopied', item.title));
+    },
+    [context, notify, settings, tabId, workingStage],
+  );
+
   const run = useCallback(
     async (item: StoredItem, action: ItemAction, extra?: VariableValues) => {
       const refused = refusal(item, today);
@@ -71,6 +104,10 @@ export function useItemActions({ tabId, context, settings, today, workingStage, 
         if (action === 'open_asset' && item.url) {
           window.open(item.url, '_blank', 'noopener');
           done('open_asset');
+          return;
+        }
+        if (action === 'share_link') {
+          await share(item);
           return;
         }
         if (action === 'copy_link' && item.url) {
@@ -118,7 +155,7 @@ export function useItemActions({ tabId, context, settings, today, workingStage, 
         notify('error', t('copyFailed', error instanceof Error ? error.message : String(error)));
       }
     },
-    [context, notify, record, sessionStart, settings?.profile, tabId, today, workingStage],
+    [context, notify, record, sessionStart, settings?.profile, share, tabId, today, workingStage],
   );
 
   const act = useCallback(

@@ -7,7 +7,8 @@ import type { PaletteItem, RenderReply, SearchRequest, ShortcutConfig } from '..
 import type { PageContext } from '../schema/page-context';
 import { createSearchEngine, type IndexedSearchEngine } from '../search';
 import { loadSearchSnapshot } from '../search/persist';
-import type { Settings } from '../settings';
+import { isShareable } from '../schema/links';
+import { isServerConfigured, type Settings } from '../settings';
 
 /**
  * The library as the background serves it to content scripts (palette, shortcuts). The engine
@@ -63,8 +64,9 @@ export class LibraryService {
     this.revision = undefined;
   }
 
-  async search(request: SearchRequest, today = todayIso()): Promise<PaletteItem[]> {
+  async search(request: SearchRequest, today = todayIso(), settings?: Settings): Promise<PaletteItem[]> {
     const engine = await this.getEngine();
+    const org = settings && isServerConfigured(settings) ? ((await getMeta(this.db, 'orgSettings')) ?? {}) : undefined;
     return engine
       .search(request.query, { stages: request.stages, types: request.types, limit: request.limit })
       .map((hit) => engine.get(hit.id))
@@ -79,6 +81,7 @@ export class LibraryService {
         stale: isStale(item, today),
         expired: isExpired(item, today),
         owner: item.owner,
+        ...(org && isShareable(item, org) ? { shareable: true } : {}),
       }));
   }
 

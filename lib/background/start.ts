@@ -3,7 +3,7 @@ import { listen } from '../messaging/receive';
 import { getDb } from '../db';
 import { loadSettings } from '../settings';
 import { SiteHealthMonitor } from '../site-health/monitor';
-import { recordUsed } from './content-requests';
+import { recordUsed, shareFromPage } from './content-requests';
 import { followRegionGrants, syncRegionScripts } from './region-scripts';
 import { LibraryService } from './library-service';
 import { injectPalette, openPaletteForCommand } from './palette';
@@ -39,7 +39,8 @@ export function startBackground(): void {
         // The top frame speaks for the page; a failed write only loses one check.
         if (sender.frameId === 0 && sender.tab?.id !== undefined) void health.seen(sender.tab.id, context).catch(() => {});
       },
-      'content->bg:search': ({ request }) => whenReady().then(() => library.search(request)),
+      'content->bg:search': ({ request }) => whenReady().then(async () => library.search(request, undefined, await loadSettings())),
+      'content->bg:share-link': (message) => whenReady().then(() => shareFromPage(message)),
       'content->bg:render': (message) => whenReady().then(async () => library.render(message, message.context, await loadSettings(), message.values)),
       'content->bg:get-shortcuts': () => whenReady().then(async () => library.shortcuts(await loadSettings())),
       'content->bg:used': (message) => whenReady().then(() => recordUsed(message)),

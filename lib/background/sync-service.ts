@@ -3,6 +3,7 @@ import { getDb, getMeta, setMeta, type QuiverDb } from '../db';
 import { messenger, tabTransport } from '../messaging/send';
 import { uploadOutbox, type UploadResult } from '../events/upload';
 import { SiteHealthMonitor } from '../site-health/monitor';
+import { refreshShareLinks } from '../links/share-links';
 import { isServerConfigured, loadSettings, type Settings } from '../settings';
 import { createApiClient, type ApiClient } from '../sync/api-client';
 import { backoffDelay, shouldRetry } from '../sync/backoff';
@@ -81,7 +82,11 @@ export class SyncService {
       await ensureDemoLibrary(this.db, false);
       return null;
     }
-    const result = await syncLibrary(this.db, clientFor(settings), this.library ? { indexer: new SyncIndex(this.library) } : {});
+    const client = clientFor(settings);
+    const result = await syncLibrary(this.db, client, this.library ? { indexer: new SyncIndex(this.library) } : {});
+    // The rep's share links and their views come along with every sync; a server without
+    // them (older) or a failure here never fails the library sync.
+    if (result.outcome === 'synced') await refreshShareLinks(client).catch(() => []);
     if (result.upserted.length > 0 || result.deleted.length > 0 || result.replaced) void announceShortcutsChanged();
     await tellStorage(result);
     if (result.outcome === 'failed' && result.error && shouldRetry(result.error.code)) {

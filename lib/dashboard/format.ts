@@ -36,3 +36,14 @@ export function formatDay(isoDate: string): string {
 export function formatDate(isoDate: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** A wait such as the time to a link's first open: minutes, hours or days, in the browser's words. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '—';
+  const minutes = ms / 60_000;
+  const unit = (value: number, name: 'minute' | 'hour' | 'day') =>
+    new Intl.NumberFormat(undefined, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  if (minutes < 60) return unit(Math.max(minutes, 0), 'minute');
+  if (minutes < 48 * 60) return unit(minutes / 60, 'hour');
+  return unit(minutes / (24 * 60), 'day');
+}

@@ -5,6 +5,7 @@ import { countActivity, emptyActivity } from './activity-counts';
 import { byRep, bySite, byStage, byType } from './breakdowns';
 import { contentGaps } from './content-gaps';
 import { contentUsage } from './content-usage';
+import { engagement, type EngagementLink } from './engagement';
 import { scopeEvents } from './event-scope';
 import { governance } from './governance';
 import { scopeItems, type KpiItem } from './item-scope';
@@ -19,12 +20,14 @@ import { trend } from './trend';
  * same input gives the same payload, rows in the same order.
  *
  * @param today the UTC day (YYYY-MM-DD) governance judges review and expiry dates against.
+ * @param links the org's share links (prospect engagement); none without a server.
  */
 export function computeStats(
   events: readonly UsageEvent[],
   items: readonly KpiItem[],
   query: StatsQuery,
   today: string,
+  links: readonly EngagementLink[] = [],
 ): Stats {
   const scoped = scopeEvents(events, query);
   const library = new Map(items.map((item) => [item.id, item]));
@@ -51,5 +54,6 @@ export function computeStats(
     stageCoverage: stageCoverage(scopedItems, stageActivity),
     governance: governance(scoped, scopedItems, library, today),
     adoption: reps,
+    engagement: engagement(links, library, query),
   };
 }

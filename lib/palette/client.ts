@@ -12,6 +12,8 @@ export interface PaletteClient {
   search(query: string): Promise<PaletteItem[]>;
   render(id: string, context: PageContext, values?: Record<string, string>): Promise<RenderReply>;
   used(id: string, via: 'palette' | 'shortcut', context: PageContext, timeToContentMs: number): void;
+  /** A new share link for the item, as a titled link to insert. */
+  share(id: string, context: PageContext): Promise<RenderReply>;
 }
 
 const MAX_TIME_TO_CONTENT = 86_400_000;
@@ -29,6 +31,9 @@ export function backgroundClient(send: Transport = runtimeTransport): PaletteCli
     used(id, via, context, timeToContentMs) {
       const ms = Math.max(0, Math.min(MAX_TIME_TO_CONTENT, Math.round(timeToContentMs)));
       void bg.request('content->bg:used', { id, via, context, timeToContentMs: ms }).catch(() => {});
+    },
+    share(id, context) {
+      return bg.request('content->bg:share-link', { id, context });
     },
   };
 }

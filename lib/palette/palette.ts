@@ -37,6 +37,8 @@ export class Palette {
   private readonly input: HTMLInputElement;
   private readonly list: HTMLUListElement;
   private readonly status: HTMLParagraphElement;
+  /** Share link for the highlighted result, shown when it may be shared (also Alt+Enter). */
+  private readonly shareButton: HTMLButtonElement;
   private readonly feed: SearchFeed;
   private request: PaletteRequest | null = null;
   private items: PaletteItem[] = [];
@@ -71,7 +73,12 @@ export class Palette {
     this.status = make(doc, 'p', { class: 'status', role: 'status' });
     const hint = make(doc, 'p', { class: 'hint' });
     hint.textContent = t('paletteHint');
-    this.dialog.append(this.search, this.list, this.status, hint);
+    this.shareButton = make(doc, 'button', { type: 'button', class: 'share' });
+    this.shareButton.textContent = t('shareLink');
+    this.shareButton.hidden = true;
+    this.shareButton.addEventListener('mousedown', (e) => e.preventDefault());
+    this.shareButton.addEventListener('click', () => void this.share());
+    this.dialog.append(this.search, this.list, this.shareButton, this.status, hint);
     container.append(this.dialog);
 
     this.feed = new SearchFeed({
@@ -186,11 +193,14 @@ export class Palette {
     this.active = index;
     const option = this.list.children[index];
     if (!option) {
+      this.shareButton.hidden = true;
       this.input.removeAttribute('aria-activedescendant');
       return;
     }
     option.setAttribute('aria-selected', 'true');
     this.input.setAttribute('aria-activedescendant', optionId(index));
+    const item = this.items[index];
+    this.shareButton.hidden = !(item?.shareable && !item.expired);
     (option as HTMLElement).scrollIntoView?.({ block: 'nearest' });
   }
 
@@ -207,6 +217,9 @@ export class Palette {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       if (count > 0) this.highlight((this.active + (e.key === 'ArrowDown' ? 1 : count - 1)) % count);
+    } else if (e.key === 'Enter' && e.altKey) {
+      e.preventDefault();
+      void this.share();
     } else if (e.key === 'Enter') {
       e.preventDefault();
       void this.choose();
@@ -250,6 +263,32 @@ export class Palette {
     if (listed?.expired) return this.setStatus(t('paletteExpiredReason', listed.owner));
     if (reply.missing.length > 0) return this.showFill(reply.id, reply.title, reply.missing);
     this.insert(request, reply);
+  }
+
+  /** Share link on the highlighted result: a new link from the server, inserted titled with the item. */
+  private async share(): Promise<void> {
+    const request = this.request;
+    const item = this.items[this.active];
+    if (!request || !item?.shareable || item.expired || this.busy) return;
+    this.busy = true;
+    let reply: RenderReply;
+    try {
+      reply = await this.deps.client.share(item.id, request.context);
+    } catch {
+      this.setStatus(t('paletteUnavailable'));
+      return;
+    } finally {
+      this.busy = false;
+    }
+    if (request !== this.request) return;
+    if (!reply.ok) return this.setStatus(reply.message);
+    const result = this.deps.host.insert(request, reply.payload);
+    if (!result.ok) {
+      this.setStatus(result.reason === 'no-editor' ? t('paletteNoEditor') : t('paletteInsertFailed', reply.title));
+      return;
+    }
+    // A share is not an insert of the item's content: the server counts it as a link.
+    this.close(false);
   }
 
   private insert(request: PaletteRequest, reply: RenderReply & { ok: true }): void {

@@ -56,4 +56,6 @@ input, button { font: inherit; color: inherit; }
 .status { margin: 0; padding: 6px 12px; font-size: 12px; border-top: 1px solid var(--line); }
 .status:empty { display: none; }
 .hint { margin: 0; padding: 4px 12px 6px; font-size: 11px; color: var(--muted); }
+.share { margin: 6px 12px 0; padding: 4px 10px; border-radius: 6px; border: 1px solid var(--line); background: var(--bg); cursor: pointer; }
+.share[hidden] { display: none; }
 `;

@@ -30,6 +30,8 @@ export type MeResponse = z.infer<typeof meResponseSchema>;
  */
 export const orgSettingsSchema = z.object({
   stageMap: z.record(z.string().max(200), z.string().max(60)).optional(),
+  /** `false`: the org's admin turned share links off; existing links answer 410. */
+  shareLinks: z.boolean().optional(),
 });
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 

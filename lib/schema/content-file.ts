@@ -161,6 +161,7 @@ const FIELD_ORDER = [
   'owner',
   'review_by',
   'expires',
+  'shareable',
 ] as const;
 
 /** Writes an item back in the content file format; parsing the result gives the same item. */

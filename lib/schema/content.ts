@@ -83,6 +83,8 @@ export const contentMetaSchema = z
     owner: z.string().trim().min(1, 'must not be empty').max(200),
     review_by: isoDateSchema.optional(),
     expires: isoDateSchema.optional(),
+    /** `false`: reps cannot send this item as a share link (an admin's per-item switch). */
+    shareable: z.boolean().optional(),
   })
   .strict();
 

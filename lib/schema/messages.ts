@@ -59,6 +59,8 @@ export const paletteItemSchema = z.object({
   stale: z.boolean(),
   expired: z.boolean(),
   owner: text(200),
+  /** Offered as a share link: a server is set and the org and the item allow it. */
+  shareable: z.optional(z.boolean()),
 });
 export type PaletteItem = z.infer<typeof paletteItemSchema>;
 
@@ -75,7 +77,7 @@ export const renderReplySchema = z.discriminatedUnion('ok', [
   }),
   z.object({
     ok: z.literal(false),
-    reason: z.enum(['not-found', 'expired']),
+    reason: z.enum(['not-found', 'expired', 'unavailable']),
     message: text(500),
   }),
 ]);
@@ -145,6 +147,8 @@ export const MESSAGES = {
     reply: renderReplySchema,
   },
   'content->bg:get-shortcuts': { fields: none, reply: shortcutConfigSchema },
+  /** Share link from the palette: a new share link for the item, as a titled link to insert. */
+  'content->bg:share-link': { fields: z.object({ id: text(200), context: pageContextSchema }), reply: renderReplySchema },
   /** Content went out from the page (palette insert, shortcut expansion): record the usage event. */
   'content->bg:used': {
     fields: z.object({

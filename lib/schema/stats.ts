@@ -280,6 +280,35 @@ export const statsTotalsSchema = activityCountsSchema.extend({
 });
 export type StatsTotals = z.infer<typeof statsTotalsSchema>;
 
+/**
+ * Prospect engagement: share links created in scope — the UTC day of the link's creation in
+ * [from, to], and `stage`/`site`/`type`/`user` equal to the link's (the page's stage and site
+ * when it was created, the item's type, its rep), a link lacking the field dropped by that
+ * filter. links = links in scope; opened = those with at least one counted view; views = their
+ * counted views (scanners, previews, prefetches, repeat opens are not counted by the server);
+ * openRate = opened / links, `null` for none; medianFirstOpenMs = nearest-rank median of
+ * (first counted view − creation) over opened links, `null` for none.
+ * byItem: a row per contentId, title and type from the current library (`null` once it left),
+ * sorted by links desc, opened desc, contentId asc; at most STATS_LIST_LIMIT.
+ * byStage: the five stages in journey order, then `null`; always six rows.
+ * byType: a row per type found, links desc, type asc.
+ */
+const shareCountsSchema = z.object({
+  links: count,
+  opened: count,
+  views: count,
+  openRate: z.number().min(0).max(1).nullable(),
+});
+export type ShareCounts = z.infer<typeof shareCountsSchema>;
+
+export const engagementSchema = shareCountsSchema.extend({
+  medianFirstOpenMs: count.nullable(),
+  byItem: z.array(shareCountsSchema.extend({ contentId: z.string(), title: z.string().nullable(), type: z.nullable(contentTypeSchema) })),
+  byStage: z.array(shareCountsSchema.extend({ stage: z.nullable(journeyStageSchema) })),
+  byType: z.array(shareCountsSchema.extend({ type: contentTypeSchema })),
+});
+export type Engagement = z.infer<typeof engagementSchema>;
+
 export const statsSchema = z.object({
   /** The query the figures answer, with defaults applied. */
   query: statsQuerySchema,
@@ -298,5 +327,7 @@ export const statsSchema = z.object({
   stageCoverage: z.array(stageCoverageSchema),
   governance: governanceSchema,
   adoption: adoptionSchema,
+  /** Absent from servers older than share links. */
+  engagement: engagementSchema.optional(),
 });
 export type Stats = z.infer<typeof statsSchema>;

@@ -9,6 +9,7 @@ import {
   type LibraryPage,
   type MeResponse,
 } from '../schema/api';
+import { createLinkResponseSchema, linksResponseSchema, type CreateLinkRequest, type ShareLink } from '../schema/links';
 import { ApiError } from './api-error';
 import { clip } from './clip';
 
@@ -34,6 +35,12 @@ export interface ApiClient {
   me(signal?: AbortSignal): Promise<MeResponse>;
   libraryPage(request: { cursor?: string; limit?: number; etag?: string; signal?: AbortSignal }): Promise<LibraryPageResult>;
   postEvents(events: EventsRequest['events'], signal?: AbortSignal): Promise<EventsResponse>;
+  /** POST /api/v1/links: a new share link for an item. */
+  createLink(request: CreateLinkRequest, signal?: AbortSignal): Promise<ShareLink>;
+  /** GET /api/v1/links: the rep's share links with their counted views. */
+  links(signal?: AbortSignal): Promise<ShareLink[]>;
+  /** DELETE /api/v1/links/:slug */
+  revokeLink(slug: string, signal?: AbortSignal): Promise<void>;
 }
 
 /** A typed client of the library server's API v1. Every failure is thrown as an ApiError. */
@@ -110,6 +117,17 @@ export function createApiClient({ serverUrl, token, fetch: fetchImpl, timeoutMs 
     async postEvents(events, signal) {
       const response = await request('/api/v1/events', { method: 'POST', body: { events }, ...(signal ? { signal } : {}) });
       return readBody(response, eventsResponseSchema, 'answer to the events upload');
+    },
+    async createLink(body, signal) {
+      const response = await request('/api/v1/links', { method: 'POST', body, ...(signal ? { signal } : {}) });
+      return readBody(response, createLinkResponseSchema, 'new share link');
+    },
+    async links(signal) {
+      const response = await request('/api/v1/links', { ...(signal ? { signal } : {}) });
+      return (await readBody(response, linksResponseSchema, 'list of share links')).links;
+    },
+    async revokeLink(slug, signal) {
+      await request(`/api/v1/links/${encodeURIComponent(slug)}`, { method: 'DELETE', ...(signal ? { signal } : {}) });
     },
   };
 }

@@ -10,6 +10,7 @@ export const serveCommand: Command = {
   summary: 'run the library server',
   usage: `Usage: quiver serve [--port ${DEFAULTS.port}] [--host ${DEFAULTS.host}] [--db ${DEFAULTS.db}]
                     [--keep-events 400d] [--metrics-port 9464 [--metrics-host 127.0.0.1]]
+                    [--public-url https://links.example.com] [--link-quiet-seconds 10] [--trust-proxy]
 
 Runs the library server (HTTP API v1). The database is migrated on start: a SQLite file (and
 its folder) is created when absent; on PostgreSQL several instances may share one database
@@ -23,7 +24,12 @@ stops taking connections, finishes the requests in flight, then exits.
   --keep-events   keep usage events this long, e.g. 400d; older ones are pruned hourly and
                   refused at upload (daily roll-ups are kept)     default: keep all
   --metrics-port  serve /metrics on its own listener (then not on --port); bind it to a
-  --metrics-host  private address that only Prometheus reaches     default host ${DEFAULTS.host}`,
+  --metrics-host  private address that only Prometheus reaches     default host ${DEFAULTS.host}
+  --public-url    where prospects reach share links (/s/<slug>)   default: the address asked
+  --link-quiet-seconds  requests this soon after a link is created are not counted as views
+                  (mail gateways scan outgoing links at once)     default 10
+  --trust-proxy   behind a load balancer: rate-limit share links by the address it puts
+                  last in X-Forwarded-For, not by the balancer's own`,
   async run(args: string[], io: CliIo) {
     const { values, positionals } = parseOptions(args, {
       port: { type: 'string' },
@@ -32,12 +38,21 @@ stops taking connections, finishes the requests in flight, then exits.
       'keep-events': { type: 'string' },
       'metrics-port': { type: 'string' },
       'metrics-host': { type: 'string' },
+      'public-url': { type: 'string' },
+      'link-quiet-seconds': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (values['metrics-host'] !== undefined && values['metrics-port'] === undefined) {
       throw new UsageError('--metrics-host needs --metrics-port');
     }
     const keep = values['keep-events'];
+    const publicUrl = values['public-url'];
+    if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
+      throw new UsageError(`--public-url must be an origin such as https://links.example.com, not "${publicUrl}"`);
+    }
+    const quiet = values['link-quiet-seconds'];
+    if (quiet !== undefined && !/^\d{1,6}$/.test(quiet)) throw new UsageError(`--link-quiet-seconds must be a whole number of seconds, not "${quiet}"`);
     await serveUntilStopped(
       {
         db: chooseDb(values.db, DEFAULTS.db),
@@ -47,6 +62,11 @@ stops taking connections, finishes the requests in flight, then exits.
         ...(values['metrics-port'] !== undefined
           ? { metrics: { port: parsePort(values['metrics-port'], 0, '--metrics-port'), host: values['metrics-host'] ?? DEFAULTS.host } }
           : {}),
+        shareLinks: {
+          ...(publicUrl !== undefined ? { publicUrl: publicUrl.replace(/\/$/, '') } : {}),
+          ...(quiet !== undefined ? { quietSeconds: Number(quiet) } : {}),
+          ...(values['trust-proxy'] ? { trustProxy: true } : {}),
+        },
       },
       io,
     );

@@ -255,6 +255,57 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_share_links': {
+    async up(db: Kysely<any>) {
+      // A share link: one item, one rep, one unguessable slug. Nothing about whom it was
+      // sent to: the rep's label for it stays in the browser. Stage, site and type are the
+      // page context's and the item's at creation, for the engagement figures.
+      await db.schema
+        .createTable('share_links')
+        .addColumn('slug', 'text', (c) => c.primaryKey())
+        .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('content_id', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('stage', 'text')
+        .addColumn('site', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        // Counted views only, kept with the link in the transaction that stores each view.
+        .addColumn('views', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('first_opened_at', 'text')
+        .addColumn('last_opened_at', 'text')
+        .execute();
+      // A rep's links, newest first; the engagement figures read an org's links by creation.
+      await db.schema.createIndex('share_links_org_user').on('share_links').columns(['org_id', 'user_id', 'created_at']).execute();
+      await db.schema.createIndex('share_links_org_created').on('share_links').columns(['org_id', 'created_at']).execute();
+
+      // Every request for a link, counted or not: when, desktop or mobile, and why it was
+      // not counted ('' when it was). No address, no user agent, no referrer.
+      await db.schema
+        .createTable('share_link_views')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('slug', 'text', (c) => c.notNull().references('share_links.slug').onDelete('cascade'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('device', 'text', (c) => c.notNull())
+        .addColumn('counted', 'integer', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('share_link_views_slug_at').on('share_link_views').columns(['slug', 'at']).execute();
+
+      // The public link's rate limit, shared by every instance. A key is 16 bits of a hash of
+      // the address and the minute: some 65,000 IPv4 addresses share each one, so the table
+      // cannot tell whose request it counted, and rows older than a minute are deleted.
+      await db.schema
+        .createTable('share_link_hits')
+        .addColumn('bucket', 'text', (c) => c.notNull())
+        .addColumn('minute', 'text', (c) => c.notNull())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('share_link_hits_pk', ['bucket', 'minute'])
+        .execute();
+    },
+  },
 };
 
 /** Every migration this server knows, in order: /readyz wants exactly these applied. */

@@ -143,6 +143,47 @@ export interface SiteHealthEventTable {
   received_at: string;
 }
 
+/** A share link: one item shared by one rep (server/store/share-links.ts). */
+export interface ShareLinkTable {
+  /** Unguessable, URL-safe, 128 random bits: the link's public name. */
+  slug: string;
+  org_id: string;
+  user_id: string;
+  content_id: string;
+  content_type: string;
+  /** The journey stage of the page the rep shared it from, when known. */
+  stage: string | null;
+  /** The supported site the rep shared it from, when known. */
+  site: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  /** Counted views. */
+  views: number;
+  first_opened_at: string | null;
+  last_opened_at: string | null;
+}
+
+/** One request for a share link: exactly what a view records. */
+export interface ShareLinkViewTable {
+  id: string;
+  slug: string;
+  at: string;
+  /** 'desktop' or 'mobile'. */
+  device: string;
+  /** 1 when counted as a view, 0 when filtered. */
+  counted: number;
+  /** Why it was filtered ('head', 'prefetch', 'scanner', 'too_soon', 'repeat'); '' when counted. */
+  reason: string;
+}
+
+/** Requests for public links per coarse address bucket and UTC minute. */
+export interface ShareLinkHitTable {
+  bucket: string;
+  minute: string;
+  hits: number;
+}
+
 export interface Database {
   orgs: OrgTable;
   users: UserTable;
@@ -153,4 +194,7 @@ export interface Database {
   usage_daily_users: UsageDailyUsersTable;
   usage_daily_content: UsageDailyContentTable;
   site_health_events: SiteHealthEventTable;
+  share_links: ShareLinkTable;
+  share_link_views: ShareLinkViewTable;
+  share_link_hits: ShareLinkHitTable;
 }

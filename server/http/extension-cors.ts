@@ -14,7 +14,7 @@ export function isExtensionOrigin(origin: string): boolean {
 export function extensionCors() {
   return cors({
     origin: (origin) => (isExtensionOrigin(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'If-None-Match'],
     exposeHeaders: ['ETag'],
     maxAge: 600,

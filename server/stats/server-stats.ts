@@ -7,6 +7,7 @@ import { adoption } from './adoption';
 import { byRep, bySite, byStage, byType } from './breakdowns';
 import { contentGaps } from './content-gaps';
 import { contentUsage } from './content-usage';
+import { engagement } from './engagement';
 import type { StatsScope } from './event-scope';
 import { governance } from './governance';
 import { neverUsed } from './never-used';
@@ -49,5 +50,6 @@ async function everythingElse(scope: StatsScope): Promise<Omit<Stats, 'timeToCon
       stageCoverage: await stageCoverage(scope, stageActivity),
       governance: await governance(scope),
       adoption: await adoption(scope),
+      engagement: await engagement(scope),
     };
 }

@@ -24,6 +24,7 @@ const ROUTES: Route[] = [
   { name: 'GET /api/v1/library', method: 'GET', path: '/api/v1/library' },
   { name: 'POST /api/v1/events', method: 'POST', path: '/api/v1/events' },
   { name: 'GET /api/v1/stats', method: 'GET', path: `/api/v1/stats?from=2026-03-01&to=2026-03-31`, roles: ['manager', 'admin'] },
+  { name: 'GET /api/v1/links', method: 'GET', path: '/api/v1/links' },
 ];
 
 let server: TestServer;

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeStats } from '../../lib/kpi/compute-stats';
 import type { UsageEvent } from '../../lib/schema/events';
 import { statsQuerySchema, type Stats } from '../../lib/schema/stats';
+import { engagementLinks, loadShareLinks } from './support/share-fixture';
 import { getStats } from './support/stats-client';
-import { ALL_EVENTS, asStored, DANA, FROM, LIBRARY_ITEMS, loadLibrary, sendEvents, TO, TODAY } from './support/stats-fixture';
+import { ALL_EVENTS, asStored, DANA, DELETED_ID, FROM, LIBRARY_ITEMS, loadLibrary, sendEvents, TO, TODAY } from './support/stats-fixture';
 import { startTestServer, type TestServer } from './support/test-server';
 
 /*
@@ -23,9 +24,13 @@ beforeAll(async () => {
   manager = await server.tokenFor('acme', 'lead@acme.test', 'manager');
   await loadLibrary(server, 'acme');
   await sendEvents(server, 'acme', ALL_EVENTS);
+  await loadShareLinks(server, 'acme');
 
   await server.setLibrary('globex', LIBRARY_ITEMS.slice(0, 2));
   await sendEvents(server, 'globex', ALL_EVENTS.filter((e) => e.kind === 'insert').map((e) => ({ ...e, user: 'rep@globex.test' })));
+  // The same links in another org, its library permitting: a leak across orgs shows as a mismatch.
+  await loadShareLinks(server, 'globex');
+  await server.setLibrary('globex', LIBRARY_ITEMS.slice(0, 2));
 });
 afterAll(async () => {
   await server.dispose();
@@ -33,7 +38,7 @@ afterAll(async () => {
 });
 
 const expected = (params: Record<string, string>): Stats =>
-  computeStats(asStored(ALL_EVENTS), LIBRARY_ITEMS, statsQuerySchema.parse(params), TODAY);
+  computeStats(asStored(ALL_EVENTS), LIBRARY_ITEMS, statsQuerySchema.parse(params), TODAY, engagementLinks());
 
 const queries: [string, Record<string, string>][] = [
   ['no filter, by day', { from: FROM, to: TO }],
@@ -64,6 +69,8 @@ describe('GET /api/v1/stats gives what lib/kpi computes from the same events', (
       expect(list.length).toBeGreaterThan(1);
     }
     expect(stats.governance.byOwner.length).toBeGreaterThan(1);
+    expect(stats.engagement?.links).toBe(6);
+    expect(stats.engagement?.byItem.length).toBeGreaterThan(1);
   });
 });
 
@@ -164,5 +171,34 @@ describe('figures a manager would check by hand', () => {
         { start: '2025-03-10', activeReps: 4 },
       ],
     });
+  });
+});
+
+/* Worked out by hand from tests/server/support/share-fixture.ts. */
+describe('prospect engagement a manager would check by hand', () => {
+  it('counts links shared in range, those opened, and the median time to the first counted view', async () => {
+    const stats = await getStats(server.url, manager, { from: FROM, to: TO });
+    // In range: anna's two northwind links, boris's guide and ebook, chen's removed one-pager
+    // and last-millisecond northwind link. Opened: 4 (the scanner-only and the unopened are not).
+    // First opens: 5 min, 30 min, 2 h, 24 h: the nearest-rank median is 30 min.
+    expect(stats.engagement).toMatchObject({ links: 6, opened: 4, views: 5, openRate: 4 / 6, medianFirstOpenMs: 30 * 60_000 });
+    expect(stats.engagement?.byItem[0]).toEqual({
+      contentId: 'northwind-case',
+      title: 'Northwind case study',
+      type: 'case_study',
+      links: 3,
+      opened: 1,
+      views: 2,
+      openRate: 1 / 3,
+    });
+    expect(stats.engagement?.byItem.find((r) => r.contentId === DELETED_ID)).toMatchObject({ title: null, type: null, links: 1, opened: 1 });
+    expect(stats.engagement?.byStage.map((r) => [r.stage, r.links, r.opened])).toEqual([
+      ['awareness', 1, 1],
+      ['interest', 2, 1],
+      ['engagement', 1, 0],
+      ['conversion', 0, 0],
+      ['advocacy', 1, 1],
+      [null, 1, 1],
+    ]);
   });
 });

@@ -26,7 +26,7 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(
-  options: { db?: string; port?: number } & Partial<Pick<ServeOptions, 'keepEventsDays' | 'metrics' | 'drainTimeoutMs'>> = {},
+  options: { db?: string; port?: number } & Partial<Pick<ServeOptions, 'keepEventsDays' | 'metrics' | 'drainTimeoutMs' | 'shareLinks'>> = {},
 ): Promise<TestServer> {
   const { db: given, port, ...rest } = options;
   const owned: TestDb | undefined = given ? undefined : await freshTestDb();
