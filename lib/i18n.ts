@@ -14,3 +14,30 @@ export function t(key: MessageKey, substitutions?: string | number | (string | n
   const message = browser.i18n.getMessage(key as never, subs as never);
   return message || key;
 }
+
+/** A catalogue key with plural forms: `optStaleCount` for `optStaleCount_one` … `optStaleCount_other`. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+
+/** The language of the catalogue in use, for plural rules and dates: "en-GB", "ru". */
+export function uiLocale(): string {
+  const locale = t('uiLocale');
+  return locale === 'uiLocale' ? 'en-GB' : locale;
+}
+
+/**
+ * A count in words, by the plural rules of the catalogue's language (`Intl.PluralRules`):
+ * "1 stale item", "2 устаревших материала", "5 устаревших материалов". Each catalogue has the
+ * forms `_one`, `_few`, `_many`, `_other`; `$1` is the count.
+ */
+export function tp(key: PluralKey, count: number, more: (string | number)[] = []): string {
+  const form = new Intl.PluralRules(uiLocale()).select(count);
+  const forms = { zero: 'other', one: 'one', two: 'other', few: 'few', many: 'many', other: 'other' } as const;
+  return t(`${key}_${forms[form]}` as MessageKey, [count.toLocaleString(uiLocale()), ...more]);
+}
+
+/** A YYYY-MM-DD date as the rep reads it: "30 Jun 2026", "30 июн. 2026 г.". */
+export function formatDay(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

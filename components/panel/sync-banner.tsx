@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, getMeta, type LibrarySource } from '../../lib/db';
-import { t } from '../../lib/i18n';
+import { t, tp } from '../../lib/i18n';
 import { readSyncProgress, readSyncStatus } from '../../lib/sync/sync-state';
 import { storageFullStore } from '../../lib/storage-full';
 import { useStoredValue } from '../use-stored-value';
@@ -24,10 +24,10 @@ export function SyncBanner() {
     return <p className="banner notice-warning">{t('statusUnreachable')}</p>;
   }
   if (status?.state === 'syncing' && progress) {
-    return <p className="banner notice-line">{t('statusSyncing', progress.received.toLocaleString())}</p>;
+    return <p className="banner notice-line">{tp('statusSyncing', progress.received)}</p>;
   }
   if (source === 'server' && (status?.skipped ?? 0) > 0) {
-    return <p className="banner notice-warning">{t('statusSkipped', status!.skipped)}</p>;
+    return <p className="banner notice-warning">{tp('statusSkipped', status!.skipped)}</p>;
   }
   if (source === 'demo') return <p className="banner muted">{t('demoLibraryNote')}</p>;
   return null;

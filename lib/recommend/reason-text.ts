@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../i18n';
+import { t, tp, type MessageKey } from '../i18n';
 import type { Reason } from '.';
 import { stageLabel } from '../labels';
 
@@ -36,7 +36,7 @@ export function reasonText(reason: Reason): string {
     case 'tag':
       return t('reasonTag', reason.value);
     case 'used-before':
-      return t('reasonUsed', reason.uses);
+      return tp('reasonUsed', reason.uses);
     case 'fits-page':
       return '';
   }
