@@ -14,13 +14,16 @@ function Row({ label, value }: { label: string; value: string | undefined }) {
   );
 }
 
+/** The person's name and address; their title has its own row (see `personTitle`). */
 function describePerson(context: PageContext): string | undefined {
   const person = prospectOf(context);
   if (!person) return undefined;
   const name = person.fullName ?? [person.firstName, person.lastName].filter(Boolean).join(' ');
-  const parts = [name, person.email && name ? `<${person.email}>` : person.email, person.title].filter(Boolean);
+  const parts = [name, person.email && name ? `<${person.email}>` : person.email].filter(Boolean);
   return parts.join(' ') || undefined;
 }
+
+const personTitle = (context: PageContext): string | undefined => prospectOf(context)?.title || undefined;
 
 /** What Quiver read from the page, so the rep sees what will be filled in. */
 export function PageContextView({ state }: { state: PageContextState }) {
@@ -39,6 +42,7 @@ export function PageContextView({ state }: { state: PageContextState }) {
         </p>
         <dl className="ctx-list">
           <Row label={t('contextPerson')} value={describePerson(c)} />
+          <Row label={t('contextTitle')} value={personTitle(c)} />
           <Row label={t('contextRecipients')} value={others} />
           <Row label={t('contextCompany')} value={c.company} />
           <Row label={t('contextLists')} value={c.lists?.join(', ')} />
