@@ -26,7 +26,7 @@ export function ResultsList({ list, searchBox, results, count, more, today, onPr
   const showMore = usePanelStore((s) => s.showMore);
   return (
     <>
-      <p className="result-count" role="status" aria-live="polite" aria-atomic="true">
+      <p className="result-count" aria-live="polite" aria-atomic="true">
         {count === undefined ? '' : more ? tp('resultCountMore', count) : tp('resultCount', count)}
       </p>
       <ul

@@ -169,7 +169,7 @@ describe('side panel', () => {
 
   test('a live region announces how many results are listed', async () => {
     const { user } = await renderPanel();
-    const status = () => screen.getAllByRole('status').find((s) => s.classList.contains('result-count'))!;
+    const status = () => document.querySelector<HTMLElement>('.result-count[aria-live="polite"]')!;
     await waitFor(() => expect(status()).toHaveTextContent('5 results'));
     await user.type(screen.getByRole('searchbox', { name: 'Search content' }), 'nordhafen');
     await waitFor(() => expect(status()).toHaveTextContent(/^1 result$/));
