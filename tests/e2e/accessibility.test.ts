@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixture, openPanel } from '../fixtures/serve';
 import { seriousViolations } from './support/axe';
 import { launchExtension, type ExtensionSession } from './support/extension';
-import { pressPaletteCommand, waitForLibrary } from './support/keyboard';
+import { PROFILE, pressPaletteCommand, setProfile, waitForLibrary } from './support/keyboard';
 import { waitForLibrary as waitForResults } from './support/panel';
 
 /*
@@ -66,3 +66,63 @@ for (const lang of ['en-US', 'ru'] as const) {
     });
   });
 }
+
+describe('keyboard alone, with visible focus', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+    await waitForLibrary(session);
+    await setProfile(session, PROFILE);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  /** The focused element's outline, as drawn: a keyboard user must see where they are. */
+  const focusOutline = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { label: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '', outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+
+  test('the side panel: search, stage toggle, results, preview and Insert by keyboard', async () => {
+    const gmail = await openFixture(session, 'gmail-inbox-compose.html');
+    await gmail.locator('[id=":tn"] > div').first().click();
+    const { page } = await openPanel(session, gmail);
+    await waitForResults(page);
+    const search = page.getByRole('searchbox', { name: 'Search content' });
+    await search.focus();
+    // Tab to the first stage toggle, and press it with the space bar.
+    let reached = '';
+    for (let i = 0; i < 20 && reached !== 'Awareness'; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await focusOutline(page)).label;
+    }
+    expect(reached).toBe('Awareness');
+    const focus = await focusOutline(page);
+    expect(focus.outline).not.toBe('none');
+    expect(focus.width).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Space');
+    expect(await page.getByRole('button', { name: 'Awareness', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Space');
+    // Back to the search box, type, arrow into the results, open a preview, Tab to Insert.
+    await search.focus();
+    await page.keyboard.type('demo follow-up');
+    await expect.poll(() => page.locator('.results .result-title').first().innerText()).toMatch(/^Demo follow-up/);
+    await page.keyboard.press('ArrowDown');
+    expect((await focusOutline(page)).outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.locator('.results .preview').first().waitFor();
+    let onInsert = false;
+    for (let i = 0; i < 6 && !onInsert; i++) {
+      await page.keyboard.press('Tab');
+      onInsert = (await focusOutline(page)).label === 'Insert';
+    }
+    expect(onInsert).toBe(true);
+    expect((await focusOutline(page)).outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').innerText()).toMatch(/^Inserted/);
+    expect(await gmail.locator('#compose-2 [g_editable="true"]').innerText()).toMatch(/Thanks for the time today/);
+  });
+});
