@@ -8,11 +8,15 @@ import type { UsageTable } from './usage-table';
 /**
  * Score steps, from the strongest. A word's score is at most ~150 (best field weight x idf at
  * 50,000 items), so the text relevance of a query of up to 24 words stays under BOOST_BONUS;
- * each bonus outweighs all the smaller ones together, all of them together stay under a word
- * tier, and all the word tiers under LIVE_TIER.
+ * each bonus outweighs all the smaller ones together, and all of them together stay under a
+ * word tier.
  */
-const LIVE_TIER = 100_000_000;
 const WORD_TIER = 100_000;
+/**
+ * A current item before an expired one matching as many words. Not above the word tiers: the
+ * palette lists 20 items, and an expired item the rep names must still show, saying why.
+ */
+const LIVE_BONUS = 80_000;
 /** An exact title or shortcut outranks every other item matching as many words. */
 const EXACT_BONUS = 40_000;
 /** An item of the type or stage the query names ("case study healthcare") before the others. */
@@ -32,10 +36,10 @@ export interface RankOptions {
 }
 
 /**
- * The best `limit` of the accumulated matches that pass `keep`, in rank order. Current items
- * come before expired ones; then items matching more of the words (AND first, OR after, like
- * Algolia's "words" criterion), so an item missing a word still shows, below the others; an
- * item of a type or stage the query names matches those words whatever its text. Then an
+ * The best `limit` of the accumulated matches that pass `keep`, in rank order. Items matching
+ * more of the words come first (AND first, OR after, like Algolia's "words" criterion), so an
+ * item missing a word still shows, below the others; an item of a type or stage the query
+ * names matches those words whatever its text. Then current items before expired ones, an
  * exact title, a named type or stage, a boosted stage; then relevance; then the tie-breakers.
  */
 export function rankMatches(
@@ -58,7 +62,7 @@ export function rankMatches(
     const isNamed = facetWords > 0 && named(slot);
     const words = acc.matched[slot]! + (isNamed ? facetWords : acc.facetMatched[slot]!);
     let total = words * WORD_TIER + score[slot]!;
-    if (!expired(slot)) total += LIVE_TIER;
+    if (!expired(slot)) total += LIVE_BONUS;
     if (exact.has(slot)) total += EXACT_BONUS;
     if (isNamed) total += FACET_BONUS;
     if (boosted(slot)) total += BOOST_BONUS;

@@ -118,11 +118,10 @@ describe('the side panel on a supported page', () => {
     await waitForLibrary(panel);
     await search(panel, 'Q3 2026 promotion');
     // A new email is early in the journey, but the page's stage hides nothing: the expired
-    // conversion-stage promotion is listed, after every current item, saying when and whom to ask.
+    // conversion-stage promotion is listed, saying when and whom to ask.
     await panel.getByText('Awareness first — from a new email', { exact: true }).waitFor();
     const item = result(panel, /^Q3 2026 promotion/);
     await item.waitFor();
-    await expect.poll(async () => (await resultTitles(panel)).at(-1)).toMatch(/^Q3 2026 promotion/);
     expect(await item.locator('.badge-expired').innerText()).toBe('Expired');
     expect(await item.locator('.expired-line').innerText()).toMatch(/^Expired on 30 Sept? 2026 — ask aisha\.okafor@routewise\.example$/);
     expect(await item.getByRole('button', { name: 'Insert' }).isDisabled()).toBe(true);

@@ -75,7 +75,7 @@ test('“case study” lists case studies first; “case study healthcare” a h
   expect(await first.getByRole('region', { name: 'Preview' }).innerText()).toMatch(/Healthcare/);
 });
 
-test('an expired item is listed last with its date and whom to ask, and Insert leaves the compose untouched', async () => {
+test('an expired item named by the query is listed with its date and whom to ask, and Insert leaves the compose untouched', async () => {
   const gmail = await openFixture(session, 'gmail-inbox-compose.html');
   await gmail.locator('[id=":tn"] > div').first().click();
   const { page: panel } = await openPanel(session, gmail);
@@ -83,7 +83,6 @@ test('an expired item is listed last with its date and whom to ask, and Insert l
   await panel.getByRole('searchbox', { name: 'Search content' }).fill('Q3 2026 promotion');
   const item = result(panel, /^Q3 2026 promotion/);
   await item.waitFor();
-  await expect.poll(async () => (await resultTitles(panel)).at(-1)).toMatch(/^Q3 2026 promotion/);
   expect(await item.locator('.expired-line').innerText()).toMatch(/^Expired on 30 Sept? 2026 — ask aisha\.okafor@routewise\.example$/);
   expect(await item.getByRole('button', { name: 'Insert' }).isDisabled()).toBe(true);
   expect(await gmail.locator('#compose-2 [g_editable="true"]').innerText()).not.toContain('20%');
