@@ -15,28 +15,29 @@ export function t(key: MessageKey, substitutions?: string | number | (string | n
   return message || key;
 }
 
-/** The message keys of a count, one per CLDR plural category (English uses one and other). */
-type PluralBase<K = MessageKey> = K extends `${infer B}_other` ? B : never;
+/** A catalogue key with plural forms: `optStaleCount` for `optStaleCount_one` … `optStaleCount_other`. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+
+/** The language of the catalogue in use, for plural rules and dates: "en-GB", "ru". */
+export function uiLocale(): string {
+  const locale = t('uiLocale');
+  return locale === 'uiLocale' ? 'en-GB' : locale;
+}
 
 /**
- * A message that names a count, in the plural form the browser's language needs for `count`
- * ("1 of 1 item", "4,000 of 10,000 items"; in Russian "из 1 материала", "из 5 материалов").
- * Each catalogue holds `<base>_one`, `_few`, `_many` and `_other`; the language's own rules
- * (Intl.PluralRules) choose among them.
+ * A count in words, by the plural rules of the catalogue's language (`Intl.PluralRules`):
+ * "1 stale item", "2 устаревших материала", "5 устаревших материалов". Each catalogue has the
+ * forms `_one`, `_few`, `_many`, `_other`; `$1` is the count.
  */
-export function tPlural(base: PluralBase, count: number, substitutions: (string | number)[]): string {
-  let language = 'en';
-  try {
-    language = browser.i18n.getUILanguage() || 'en';
-  } catch {
-    // No UI language (a test without one): English rules.
-  }
-  let category: string;
-  try {
-    category = new Intl.PluralRules(language).select(count);
-  } catch {
-    category = new Intl.PluralRules('en').select(count);
-  }
-  const key = (['one', 'few', 'many'].includes(category) ? `${base}_${category}` : `${base}_other`) as MessageKey;
-  return t(key, substitutions);
+export function tp(key: PluralKey, count: number, more: (string | number)[] = []): string {
+  const form = new Intl.PluralRules(uiLocale()).select(count);
+  const forms = { zero: 'other', one: 'one', two: 'other', few: 'few', many: 'many', other: 'other' } as const;
+  return t(`${key}_${forms[form]}` as MessageKey, [count.toLocaleString(uiLocale()), ...more]);
+}
+
+/** A YYYY-MM-DD date as the rep reads it: "30 Jun 2026", "30 июн. 2026 г.". */
+export function formatDay(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 }

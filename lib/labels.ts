@@ -42,3 +42,29 @@ export function stageFilterLabel(stageFilter: string): string {
     .map((s) => stageOrNoneLabel(s as JourneyStage))
     .join(', ');
 }
+
+/** Words that read as capitals or in a fixed spelling inside a slug. */
+const SLUG_WORDS: Readonly<Record<string, string>> = {
+  vp: 'VP', cfo: 'CFO', ceo: 'CEO', coo: 'COO', cto: 'CTO', cio: 'CIO', ciso: 'CISO', it: 'IT', hr: 'HR',
+  roi: 'ROI', api: 'API', erp: 'ERP', wms: 'WMS', sap: 'SAP', gdpr: 'GDPR', gdp: 'GDP', nps: 'NPS', qbr: 'QBR',
+  smb: 'SMB', eta: 'ETA', ev: 'EV', dsd: 'DSD', '3pl': '3PL', '1c': '1C', saas: 'SaaS', b2b: 'B2B', crm: 'CRM',
+  netsuite: 'NetSuite', linkedin: 'LinkedIn', ecommerce: 'e-commerce', of: 'of', and: 'and',
+};
+
+/**
+ * A persona, tag or industry slug as a label: "vp-operations" → "VP Operations",
+ * "head-of-supply-chain" → "Head of supply chain". Slugs are the library's words, not the UI's,
+ * so they are not translated.
+ */
+export function slugLabel(slug: string): string {
+  const words = slug.split(/[-_\s]+/).filter(Boolean);
+  return words
+    .map((w, i) => {
+      const fixed = SLUG_WORDS[w.toLowerCase()];
+      if (fixed) return fixed;
+      // Capitalised after an acronym too ("VP Operations"), else as a phrase ("Head of supply chain").
+      const afterAcronym = i > 0 && /^[A-Z0-9]{2,}$/.test(SLUG_WORDS[words[i - 1]!.toLowerCase()] ?? '');
+      return i === 0 || afterAcronym ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+    })
+    .join(' ');
+}

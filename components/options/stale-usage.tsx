@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../lib/db';
-import { t } from '../../lib/i18n';
+import { t, tp } from '../../lib/i18n';
 import { USE_KINDS, type UsageEvent } from '../../lib/schema/events';
 
 const DAY = 86_400_000;
@@ -28,7 +28,7 @@ export function StaleUsage() {
         <p className="muted">{t('optStaleNone')}</p>
       ) : (
         <>
-          <p>{t('optStaleCount', used.length)}</p>
+          <p>{tp('optStaleCount', used.length)}</p>
           <ul>
             {used.map((u) => (
               <li key={u.id}>

@@ -15,11 +15,12 @@ function Row({ label, value }: { label: string; value: string | undefined }) {
   );
 }
 
+/** The person's name and address; their title has its own row (see `personTitle`). */
 function describePerson(context: PageContext): string | undefined {
   const person = prospectOf(context);
   if (!person) return undefined;
   const name = person.fullName ?? [person.firstName, person.lastName].filter(Boolean).join(' ');
-  const parts = [name, person.email && name ? `<${person.email}>` : person.email, person.title].filter(Boolean);
+  const parts = [name, person.email && name ? `<${person.email}>` : person.email].filter(Boolean);
   return parts.join(' ') || undefined;
 }
 
@@ -36,6 +37,8 @@ function ReadProblem({ context }: { context: PageContext }) {
   if (!context.editor) return <p className="muted">{t('contextNoEditor')}</p>;
   return null;
 }
+
+const personTitle = (context: PageContext): string | undefined => prospectOf(context)?.title || undefined;
 
 /** What Quiver read from the page, so the rep sees what will be filled in. */
 export function PageContextView({ state }: { state: PageContextState }) {
@@ -54,6 +57,7 @@ export function PageContextView({ state }: { state: PageContextState }) {
         </p>
         <dl className="ctx-list">
           <Row label={t('contextPerson')} value={describePerson(c)} />
+          <Row label={t('contextTitle')} value={personTitle(c)} />
           <Row label={t('contextRecipients')} value={others} />
           <Row label={t('contextCompany')} value={c.company} />
           <Row label={t('contextLists')} value={c.lists?.join(', ')} />

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { StoredItem } from '../../lib/db';
-import { t } from '../../lib/i18n';
+import { formatDay, t } from '../../lib/i18n';
 import { isExpired, isStale, isTemplateType } from '../../lib/schema/content';
 import { renderPreview } from '../../lib/templates/render';
 import { sanitizeHtml } from '../../lib/templates/sanitize';
-import { stageLabel, typeLabel, variableLabel } from '../../lib/labels';
+import { slugLabel, stageLabel, typeLabel, variableLabel } from '../../lib/labels';
 import { useCanShare } from './share-availability';
 
 export type ItemAction = 'insert' | 'copy' | 'copy_link' | 'open_asset' | 'share_link';
@@ -34,6 +34,19 @@ export function Badges({ item, today }: { item: StoredItem; today: string }) {
   );
 }
 
+/** Personas, industries or tags as labels ("VP Operations"), not as the library's slugs. */
+function Labels({ values }: { values: readonly string[] }) {
+  return (
+    <ul className="labels">
+      {values.map((v) => (
+        <li key={v} className="label">
+          {slugLabel(v)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Preview({ item, today }: { item: StoredItem; today: string }) {
   const preview = useMemo(() => {
     const { html, subject } = renderPreview(item, variableLabel);
@@ -42,7 +55,7 @@ function Preview({ item, today }: { item: StoredItem; today: string }) {
   const expired = isExpired(item, today);
   return (
     <div className="preview" role="region" aria-label={t('preview')}>
-      {expired && <p className="notice notice-error">{t('expiredNotice', [item.expires ?? '', item.owner])}</p>}
+      {expired && <p className="notice notice-error">{t('expiredNotice', [formatDay(item.expires ?? ''), item.owner])}</p>}
       {!expired && isStale(item, today) && (
         <p className="notice notice-warning">{t('staleNotice', [item.review_by ?? '', item.owner])}</p>
       )}
@@ -67,6 +80,30 @@ function Preview({ item, today }: { item: StoredItem; today: string }) {
           <div>
             <dt>{t('previewExpires')}</dt>
             <dd>{item.expires}</dd>
+          </div>
+        )}
+        {(item.personas?.length ?? 0) > 0 && (
+          <div>
+            <dt>{t('previewPersonas')}</dt>
+            <dd>
+              <Labels values={item.personas!} />
+            </dd>
+          </div>
+        )}
+        {(item.industries?.length ?? 0) > 0 && (
+          <div>
+            <dt>{t('previewIndustries')}</dt>
+            <dd>
+              <Labels values={item.industries!} />
+            </dd>
+          </div>
+        )}
+        {item.tags.length > 0 && (
+          <div>
+            <dt>{t('previewTags')}</dt>
+            <dd>
+              <Labels values={item.tags} />
+            </dd>
           </div>
         )}
         {item.shortcut && (
@@ -105,6 +142,11 @@ export function ResultItem({ item, open, today, reasons, onToggle, onAction }: P
         <span className="stages">{item.stages.map(stageLabel).join(' · ')}</span>
         <Badges item={item} today={today} />
       </div>
+      {expired && (
+        <p className="expired-line">
+          {t('expiredLine', [formatDay(item.expires ?? ''), item.owner])}
+        </p>
+      )}
       {reasons && reasons.length > 0 && <p className="reasons">{reasons.join(' · ')}</p>}
       {item.summary && <p className="summary">{item.summary}</p>}
       <div className="actions">

@@ -42,13 +42,15 @@ export function SidePanel() {
   const withServer = settings !== undefined && isServerConfigured(settings);
   const [showLinks, setShowLinks] = useState(false);
 
-  const { hits: found, items: foundItems, unfiltered } = useResults(library, query, stages, types, visible + 1);
+  const { inferred, suggestions } = useSuggestions({ library, context, today });
+  // The page's stage ranks the results while the rep has pressed no stage toggle.
+  const boosted = stages.length === 0 && inferred ? inferred : null;
+  const { hits: found, items: foundItems, unfiltered } = useResults(library, query, stages, types, visible + 1, boosted ? [boosted.stage] : []);
   const hits = found ?? [];
   const results = hits
     .slice(0, visible)
     .map((h) => foundItems.get(h.id))
     .filter((i): i is StoredItem => i !== undefined);
-  const { inferred, suggestions } = useSuggestions({ library, context, today });
   const workingStage = stages.length === 1 ? stages[0] : inferred?.stage;
   const { act, pending, cancelPending, record } = useItemActions({ tabId, context, settings, today, workingStage, sessionStart });
   useSearchLogging({ query, stages, types, resultCount: hits.length, ready: found !== undefined, record });
@@ -96,7 +98,7 @@ export function SidePanel() {
             sessionStart.current = Date.now();
           }}
         />
-        <Filters />
+        <Filters boosted={boosted} />
         {pending && (
           <FillForm
             key={`${pending.item.id}-${pending.action}`}
@@ -123,7 +125,16 @@ export function SidePanel() {
             actOn(s.item, action);
           }}
         />
-        <ResultsList list={list} searchBox={searchBox} results={results} more={hits.length > visible} today={today} onPreview={preview} onAction={actOn} />
+        <ResultsList
+          list={list}
+          searchBox={searchBox}
+          results={results}
+          count={found === undefined ? undefined : hits.length > visible ? visible : hits.length}
+          more={hits.length > visible}
+          today={today}
+          onPreview={preview}
+          onAction={actOn}
+        />
       </div>
     </ShareAvailability.Provider>
   );

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, getMeta, type LibrarySource } from '../../lib/db';
-import { t, tPlural } from '../../lib/i18n';
+import { t, tp, uiLocale } from '../../lib/i18n';
 import { readSyncProgress, readSyncStatus } from '../../lib/sync/sync-state';
 import { storageFullStore } from '../../lib/storage-full';
 import { useStoredValue } from '../use-stored-value';
@@ -27,15 +27,15 @@ export function SyncBanner() {
     // The part already synced is searchable (the background indexes it as it arrives).
     return (
       <p className="banner notice-line" role="status">
-        {tPlural('syncProgressItems', progress.total, [progress.received.toLocaleString(), progress.total.toLocaleString()])}
+        {tp('syncProgressItems', progress.total, [progress.received.toLocaleString(uiLocale())])}
       </p>
     );
   }
   if (status?.state === 'syncing' && progress) {
-    return <p className="banner notice-line">{t('statusSyncing', progress.received.toLocaleString())}</p>;
+    return <p className="banner notice-line">{tp('statusSyncing', progress.received)}</p>;
   }
   if (source === 'server' && (status?.skipped ?? 0) > 0) {
-    return <p className="banner notice-warning">{t('statusSkipped', status!.skipped)}</p>;
+    return <p className="banner notice-warning">{tp('statusSkipped', status!.skipped)}</p>;
   }
   if (source === 'demo') return <p className="banner muted">{t('demoLibraryNote')}</p>;
   return null;

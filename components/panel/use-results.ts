@@ -32,6 +32,8 @@ export function useResults(
   stages: JourneyStage[],
   types: ContentType[],
   limit: number,
+  /** The page's stage: ranked first, not filtered. */
+  boostStages: JourneyStage[] = [],
 ): Results {
   const [results, setResults] = useState<Results>(EMPTY);
   // What was last remembered as a first page: searches re-run often and mostly find the same.
@@ -39,7 +41,8 @@ export function useResults(
   const { client, ready, version, firstResultsShown, firstPageTried } = library;
   const stagesKey = stages.join();
   const typesKey = types.join();
-  const filter = `${stagesKey}|${typesKey}|${limit}`;
+  const boostKey = boostStages.join();
+  const filter = `${stagesKey}|${typesKey}|${limit}|${boostKey}`;
 
   // Cold start: the remembered first page, while the worker loads.
   useEffect(() => {
@@ -64,7 +67,7 @@ export function useResults(
     if (!client || !ready) return;
     let current = true;
     void (async () => {
-      const hits = await client.search(query, { stages, types, limit }, 'results');
+      const hits = await client.search(query, { stages, types, limit, boostStages }, 'results');
       if (hits === null || !current) return;
       const filtered = stages.length > 0 || types.length > 0;
       const [rows, unfiltered] = await Promise.all([

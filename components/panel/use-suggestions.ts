@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { getDb, getMeta, type StoredItem } from '../../lib/db';
 import { defaultStageMap, inferStage, mergeStageMaps, suggest, type StageReason, type Suggestion } from '../../lib/recommend';
 import type { JourneyStage } from '../../lib/schema/content';
@@ -17,14 +17,9 @@ interface Options {
   today: string;
 }
 
-/** Identifies "the same page" for preselecting the inferred stage once per page, not per render. */
-function pageKey(context: PageContext | undefined, reason: StageReason | null): string {
-  return `${context?.url ?? ''}|${reason?.stage ?? ''}`;
-}
-
 /**
- * The inferred journey stage of the page (preselected in the stage toggles once per page; the
- * rep can change it) and the suggestions for the stage in use.
+ * The inferred journey stage of the page (it ranks the results, it does not filter them; only a
+ * stage toggle the rep presses filters) and the suggestions for the stage in use.
  */
 export function useSuggestions({ library, context, today }: Options): {
   inferred: StageReason | null;
@@ -35,16 +30,7 @@ export function useSuggestions({ library, context, today }: Options): {
   const stageMap = useMemo(() => mergeStageMaps(defaultStageMap(), orgSettings?.stageMap), [orgSettings]);
   const inferred = useMemo(() => inferStage(context, stageMap), [context, stageMap]);
   const stages = usePanelStore((s) => s.stages);
-  const setStages = usePanelStore((s) => s.setStages);
-  const preselected = useRef('');
   const [suggestions, setSuggestions] = useState<ShownSuggestion[]>([]);
-
-  useEffect(() => {
-    const key = pageKey(context, inferred);
-    if (!inferred || key === preselected.current) return;
-    preselected.current = key;
-    setStages([inferred.stage]);
-  }, [context, inferred, setStages]);
 
   const stage: JourneyStage | null = stages.length === 1 ? stages[0]! : stages.length === 0 ? (inferred?.stage ?? null) : null;
   const { client, ready, version } = library;

@@ -10,6 +10,7 @@ import { injectPalette, openPaletteForCommand } from './palette';
 import { openPanelForTab } from './panel';
 import { isContentScript, isExtensionPage } from './senders';
 import { ALARMS, announceShortcutsChanged, SyncService } from './sync-service';
+import { openWelcomeOnInstall } from './welcome';
 
 /**
  * Registers every listener synchronously, at the worker's top level, so that an event that
@@ -22,7 +23,10 @@ export function startBackground(): void {
   const whenReady = () => (ready ??= init(sync));
   const health = new SiteHealthMonitor(getDb());
 
-  browser.runtime.onInstalled.addListener(() => void whenReady());
+  browser.runtime.onInstalled.addListener((details) => {
+    void whenReady();
+    void openWelcomeOnInstall(details).catch(() => {});
+  });
   browser.runtime.onStartup.addListener(() => void whenReady());
 
   listen(

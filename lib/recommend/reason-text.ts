@@ -1,6 +1,6 @@
-import { t, type MessageKey } from '../i18n';
-import type { Reason } from '.';
-import { stageLabel } from '../labels';
+import { t, tp, type MessageKey } from '../i18n';
+import type { Reason, StageReason } from '.';
+import { slugLabel, stageLabel } from '../labels';
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   'Opportunity stage': 'fieldOpportunityStage',
@@ -30,14 +30,32 @@ export function reasonText(reason: Reason): string {
     case 'salesnav-list':
       return t('reasonSalesnavList', [reason.list, stageLabel(reason.stage)]);
     case 'industry':
-      return t('reasonIndustry', reason.value);
+      return t('reasonIndustry', slugLabel(reason.value));
     case 'persona':
-      return t('reasonPersona', reason.value);
+      return t('reasonPersona', slugLabel(reason.value));
     case 'tag':
-      return t('reasonTag', reason.value);
+      return t('reasonTag', slugLabel(reason.value));
     case 'used-before':
-      return t('reasonUsed', reason.uses);
+      return tp('reasonUsed', reason.uses);
     case 'fits-page':
       return '';
+  }
+}
+
+/** Where the page's stage comes from, as the end of "Conversion first — from the deal's stage". */
+export function stageSourceText(reason: StageReason): string {
+  switch (reason.kind) {
+    case 'crm-stage':
+      return t('stageFromCrm', [fieldLabel(reason.field), reason.crmStage]);
+    case 'new-email':
+      return t('stageFromNewEmail');
+    case 'email-thread':
+      return t('stageFromThread', reason.messages);
+    case 'linkedin-profile':
+      return t('stageFromLinkedinProfile');
+    case 'linkedin-conversation':
+      return t('stageFromLinkedinConversation');
+    case 'salesnav-list':
+      return t('stageFromSalesnavList', reason.list);
   }
 }

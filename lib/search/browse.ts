@@ -9,6 +9,14 @@ export interface BrowseContext {
   byTitle: readonly number[];
   keep: (slot: number) => boolean;
   today: string;
+  /** Listed group by group, 0 first (the page's stage, then the rest, then expired items). */
+  group?: (slot: number) => number;
+  groups?: number;
+}
+
+export function isExpiredRecord(docs: DocTable, slot: number, today: string): boolean {
+  const r = docs.records[slot]!;
+  return r.expires !== '' && r.expires < today;
 }
 
 export function isStaleRecord(docs: DocTable, slot: number, today: string): boolean {
@@ -31,33 +39,38 @@ export function titleOrder(docs: DocTable): number[] {
 }
 
 /**
- * The filtered library for an empty query: what the rep uses first (most uses, then most
- * recent), then current content before stale or expired content, each by title. The library is
+ * The filtered library for an empty query, group by group (see `group`): in each, what the
+ * rep uses first (most uses, then most recent), then current content before stale or expired
+ * content, each by title. The library is
  * walked in a title order computed once per change (and persisted with the index), so the
  * panel's first paint never sorts the whole library.
  */
 export function browse(ctx: BrowseContext, limit: number): number[] {
   const { docs, uses, lastUsedAt, keep, today } = ctx;
   const used = (s: number) => uses[s]! > 0 || lastUsedAt[s]! > 0;
+  const groupOf = ctx.group ?? (() => 0);
   const out: number[] = [];
 
-  const usedSlots: number[] = [];
-  for (const s of ctx.byTitle) if (used(s) && keep(s)) usedSlots.push(s);
-  usedSlots.sort(
-    (a, b) =>
-      uses[b]! - uses[a]! ||
-      lastUsedAt[b]! - lastUsedAt[a]! ||
-      Number(isStaleRecord(docs, a, today)) - Number(isStaleRecord(docs, b, today)) ||
-      compareTitles(docs, a, b),
-  );
-  for (const s of usedSlots) {
-    if (out.length >= limit) return out;
-    out.push(s);
-  }
-  for (const stale of [false, true]) {
-    for (const s of ctx.byTitle) {
+  for (let group = 0; group < (ctx.groups ?? 1); group++) {
+    const inGroup = (s: number) => keep(s) && groupOf(s) === group;
+    const usedSlots: number[] = [];
+    for (const s of ctx.byTitle) if (used(s) && inGroup(s)) usedSlots.push(s);
+    usedSlots.sort(
+      (a, b) =>
+        uses[b]! - uses[a]! ||
+        lastUsedAt[b]! - lastUsedAt[a]! ||
+        Number(isStaleRecord(docs, a, today)) - Number(isStaleRecord(docs, b, today)) ||
+        compareTitles(docs, a, b),
+    );
+    for (const s of usedSlots) {
       if (out.length >= limit) return out;
-      if (!used(s) && keep(s) && isStaleRecord(docs, s, today) === stale) out.push(s);
+      out.push(s);
+    }
+    for (const stale of [false, true]) {
+      for (const s of ctx.byTitle) {
+        if (out.length >= limit) return out;
+        if (!used(s) && inGroup(s) && isStaleRecord(docs, s, today) === stale) out.push(s);
+      }
     }
   }
   return out;

@@ -109,8 +109,8 @@ export function createSearchClient(port: SearchPort, { owned = false }: { owned?
     if (!search) return;
     lane.queued = undefined;
     lane.searching = true;
-    const { stages, types, limit } = search.options ?? {};
-    const options = { stages: stages && [...stages], types: types && [...types], limit };
+    const { stages, types, limit, boostStages } = search.options ?? {};
+    const options = { stages: stages && [...stages], types: types && [...types], limit, boostStages: boostStages && [...boostStages] };
     const request: Request = { op: 'search', query: search.query, options };
     send(request).then(
       (response) => {

@@ -1,9 +1,10 @@
 import type { StoredItem } from '../db';
 import { todayIso } from '../schema/content';
-import { browse, titleOrder } from './browse';
+import { browse, isExpiredRecord, titleOrder } from './browse';
 import { buildPostingStores } from './bulk-build';
 import { DocTable, docRecordOf, stageMask, typeMask } from './doc-table';
 import { TermCollector, type DocumentTerms } from './document-terms';
+import type { QueryWord } from './expansion';
 import { ExpansionCache } from './expansion-cache';
 import { encodePosting } from './fields';
 import { GramIndex } from './gram-index';
@@ -128,25 +129,37 @@ export class InvertedIndexEngine implements IndexedSearchEngine {
     const limit = options.limit ?? 50;
     const stageBits = stageMask(options.stages ?? []);
     const typeBits = typeMask(options.types ?? []);
+    const boostBits = stageMask(options.boostStages ?? []);
     const docs = this.docs;
+    const today = this.today();
     const keep = (slot: number) =>
       docs.alive[slot] === 1 &&
       (stageBits === 0 || (docs.stages[slot]! & stageBits) !== 0) &&
       (typeBits === 0 || ((1 << docs.types[slot]!) & typeBits) !== 0);
+    const boosted = (slot: number) => (docs.stages[slot]! & boostBits) !== 0;
+    const expired = (slot: number) => isExpiredRecord(docs, slot, today);
 
     const parsed = parseQuery(query);
-    if (parsed.words.length === 0) {
+    if (parsed.words.length === 0 && parsed.facetWords.length === 0) {
       this.byTitle ??= titleOrder(docs);
       const { uses, lastUsedAt } = this.usage;
-      const slots = browse({ docs, uses, lastUsedAt, byTitle: this.byTitle, keep, today: this.today() }, limit);
+      const group = (slot: number) => (expired(slot) ? 2 : boostBits !== 0 && !boosted(slot) ? 1 : 0);
+      const slots = browse({ docs, uses, lastUsedAt, byTitle: this.byTitle, keep, today, group, groups: 3 }, limit);
       return slots.map((slot, rank) => ({ id: docs.records[slot]!.id, score: slots.length - rank }));
     }
 
     this.buildPostings();
     const inHead = (term: number) => this.inHead(term);
-    const expansions = parsed.words.map((word) => this.expansions.get(word, this.vocab, this.grams, inHead));
-    const acc = this.scorer.accumulate(expansions, this.vocab, this.head, this.body, docs.liveCount, docs.slotCount);
-    return rankMatches(parsed, acc, docs, this.usage, keep, limit);
+    const expand = (word: QueryWord) => this.expansions.get(word, this.vocab, this.grams, inHead);
+    const expansions = [...parsed.words.map(expand), ...parsed.facetWords.map(expand)];
+    this.scorer.accumulate(expansions, this.vocab, this.head, this.body, docs.liveCount, docs.slotCount, parsed.words.length);
+    const named = (slot: number) =>
+      ((1 << docs.types[slot]!) & parsed.facetTypes) !== 0 || (docs.stages[slot]! & parsed.facetStages) !== 0;
+    // Items of a named type or stage match the facet words whatever their text says.
+    if (parsed.facetWords.length > 0) {
+      for (let slot = 0; slot < docs.slotCount; slot++) if (docs.alive[slot] === 1 && named(slot)) this.scorer.include(slot);
+    }
+    return rankMatches(parsed, this.scorer.result(), docs, this.usage, keep, limit, { named, boosted, expired });
   }
 
   stats(): IndexStats {

@@ -29,6 +29,7 @@ const searchOptionsSchema = z
     stages: z.array(z.enum(JOURNEY_STAGES)).optional(),
     types: z.array(z.enum(CONTENT_TYPES)).optional(),
     limit: z.number().int().nonnegative().optional(),
+    boostStages: z.array(z.enum(JOURNEY_STAGES)).optional(),
   })
   .optional();
 

@@ -17,6 +17,8 @@ export interface Accumulated {
   total: Float64Array;
   /** How many of the query's required (not `optional`) words the slot matched, per slot. */
   matched: Uint8Array;
+  /** How many of the facet words (from `facetFrom` on) the slot matched by its text, per slot. */
+  facetMatched: Uint8Array;
 }
 
 /**
@@ -29,6 +31,7 @@ export class Scorer {
   private total = new Float64Array(0);
   private best = new Float64Array(0);
   private matched = new Uint8Array(0);
+  private facetMatched = new Uint8Array(0);
   private touched = new Int32Array(0);
   private count = 0;
   private wordTouched = new Int32Array(0);
@@ -41,9 +44,12 @@ export class Scorer {
     body: PostingStore,
     liveDocs: number,
     slotCount: number,
+    facetFrom = expansions.length,
   ): Accumulated {
     this.reset(slotCount);
-    for (const expansion of expansions) {
+    for (let w = 0; w < expansions.length; w++) {
+      const expansion = expansions[w]!;
+      const facet = w >= facetFrom;
       this.wordCount = 0;
       for (let k = 0; k < expansion.terms.length; k++) {
         const term = expansion.terms[k]!;
@@ -64,11 +70,28 @@ export class Scorer {
         // Every word scores above zero, so a zero total means "not touched yet".
         if (this.total[slot] === 0) this.touched[this.count++] = slot;
         this.total[slot] = this.total[slot]! + this.best[slot]!;
-        this.matched[slot] = this.matched[slot]! + counts;
+        if (facet) this.facetMatched[slot] = this.facetMatched[slot]! + counts;
+        else this.matched[slot] = this.matched[slot]! + counts;
         this.best[slot] = 0;
       }
     }
-    return { slots: this.touched, count: this.count, total: this.total, matched: this.matched };
+    return this.result();
+  }
+
+  /**
+   * Adds a slot no word touched (an item a facet word names) with no score, so that ranking
+   * sees it. Call after `accumulate`; the next `accumulate` clears it like any other.
+   */
+  include(slot: number) {
+    if (this.total[slot] === 0) {
+      this.touched[this.count++] = slot;
+      this.total[slot] = Number.MIN_VALUE;
+    }
+  }
+
+  /** What `accumulate` and `include` have gathered since the last `accumulate`. */
+  result(): Accumulated {
+    return { slots: this.touched, count: this.count, total: this.total, matched: this.matched, facetMatched: this.facetMatched };
   }
 
   private visit(data: Int32Array, from: number, to: number, weights: Float64Array, factor: number) {
@@ -91,6 +114,7 @@ export class Scorer {
       const slot = this.touched[i]!;
       this.total[slot] = 0;
       this.matched[slot] = 0;
+      this.facetMatched[slot] = 0;
     }
     this.count = 0;
     if (this.total.length < slotCount) {
@@ -98,6 +122,7 @@ export class Scorer {
       this.total = new Float64Array(size);
       this.best = new Float64Array(size);
       this.matched = new Uint8Array(size);
+      this.facetMatched = new Uint8Array(size);
       this.touched = new Int32Array(size);
       this.wordTouched = new Int32Array(size);
     }

@@ -11,6 +11,11 @@ export interface SearchFilters {
 export interface SearchOptions extends SearchFilters {
   /** At most this many hits (default 50). */
   limit?: number;
+  /**
+   * Rank items of these stages first, all else equal, without hiding the others: the stage the
+   * page suggests. A query still finds what it names (an exact title ranks first anyway).
+   */
+  boostStages?: readonly JourneyStage[];
 }
 
 export interface SearchHit {
@@ -44,7 +49,7 @@ export interface SearchEngine {
 }
 
 export interface SearchEngineOptions {
-  /** Today as YYYY-MM-DD, for putting stale and expired items last in the empty-query list. */
+  /** Today as YYYY-MM-DD: stale items go last in the empty-query list, expired ones last in every list. */
   today?: () => string;
 }
 

@@ -1,4 +1,4 @@
-import { t, tPlural, type MessageKey } from '../i18n';
+import { t, tp, uiLocale, type MessageKey } from '../i18n';
 import type { SyncErrorCode, SyncProgress, SyncStatus } from './sync-state';
 
 const ERROR_KEYS: Record<SyncErrorCode, MessageKey> = {
@@ -35,7 +35,7 @@ export function syncStatusText(opts: {
   if (!status) return t('statusNeverSynced');
   if (status.state === 'syncing') {
     if (progress?.total !== undefined) {
-      return tPlural('syncProgressItems', progress.total, [progress.received.toLocaleString(), progress.total.toLocaleString()]);
+      return tp('syncProgressItems', progress.total, [progress.received.toLocaleString(uiLocale())]);
     }
     if (progress) return t('statusSyncingCount', progress.received.toLocaleString());
     return t('statusSyncingStart');

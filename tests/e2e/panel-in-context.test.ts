@@ -59,9 +59,8 @@ describe('the side panel on a supported page', () => {
     await gmail.locator('[id=":tn"] > div').first().click();
     const { page: panel } = await openPanel(session, gmail);
     await waitForLibrary(panel);
-    const awareness = panel.getByRole('button', { name: 'Awareness', exact: true });
-    await expect.poll(() => awareness.getAttribute('aria-pressed')).toBe('true');
-    await awareness.click();
+    // A new email ranks awareness content first, and hides nothing.
+    await panel.getByText('Awareness first — from a new email', { exact: true }).waitFor();
     await search(panel, 'nordhafen empty miles');
     const item = result(panel, /^How Nordhafen Logistik cut empty miles/);
     await item.getByRole('button', { name: 'Insert' }).click();
@@ -97,7 +96,9 @@ describe('the side panel on a supported page', () => {
     const { page: panel } = await openPanel(session, sf);
     await expect.poll(() => pageContext(panel).innerText()).toContain('Proposal/Price Quote');
     const conversion = panel.getByRole('button', { name: 'Conversion', exact: true });
-    await expect.poll(() => conversion.getAttribute('aria-pressed')).toBe('true');
+    // The deal's stage ranks, it does not filter: its toggle stays unpressed, and a line says why.
+    await panel.getByText('Conversion first — from the deal’s stage (Opportunity stage: Proposal/Price Quote)', { exact: true }).waitFor();
+    expect(await conversion.getAttribute('aria-pressed')).toBe('false');
     const suggested = panel.getByRole('list', { name: 'Suggested' });
     await suggested.getByRole('listitem').first().waitFor();
     const first = suggested.getByRole('listitem').first();
@@ -105,8 +106,7 @@ describe('the side panel on a supported page', () => {
     expect(await first.locator('.reasons').innerText()).toContain('Opportunity stage Proposal/Price Quote → Conversion');
     // The expired promotion is conversion content too, but never suggested.
     expect(await suggested.innerText()).not.toContain('Q3 2026 promotion');
-    // The rep can change the stage.
-    await conversion.click();
+    // The rep can change the stage: a pressed toggle filters.
     await panel.getByRole('button', { name: 'Awareness', exact: true }).click();
     await expect.poll(async () => (await suggested.locator('.stages').allInnerTexts()).every((s) => s.includes('Awareness'))).toBe(true);
   });
@@ -117,20 +117,18 @@ describe('the side panel on a supported page', () => {
     const { page: panel } = await openPanel(session, gmail);
     await waitForLibrary(panel);
     await search(panel, 'Q3 2026 promotion');
-    // A new email is early in the journey: the preselected awareness filter hides the
-    // conversion-stage promotion until the rep lifts it.
-    const awareness = panel.getByRole('button', { name: 'Awareness', exact: true });
-    await expect.poll(() => awareness.getAttribute('aria-pressed')).toBe('true');
-    expect(await resultTitles(panel)).not.toContain('Q3 2026 promotion: 20% off the first year (ended 30 Sep 2026)');
-    await awareness.click();
+    // A new email is early in the journey, but the page's stage hides nothing: the expired
+    // conversion-stage promotion is listed, saying when and whom to ask.
+    await panel.getByText('Awareness first — from a new email', { exact: true }).waitFor();
     const item = result(panel, /^Q3 2026 promotion/);
     await item.waitFor();
     expect(await item.locator('.badge-expired').innerText()).toBe('Expired');
+    expect(await item.locator('.expired-line').innerText()).toMatch(/^Expired on 30 Sept? 2026 — ask aisha\.okafor@routewise\.example$/);
     expect(await item.getByRole('button', { name: 'Insert' }).isDisabled()).toBe(true);
     expect(await item.getByRole('button', { name: 'Copy', exact: true }).isDisabled()).toBe(true);
     await item.locator('.result-title').click();
     expect(await item.getByRole('region', { name: 'Preview' }).innerText()).toMatch(
-      /Expired on 2026-09-30: it can no longer be inserted or copied\. Ask \S+@routewise\.example for a current version\./,
+      /Expired on 30 Sept? 2026: it can no longer be inserted or copied\. Ask \S+@routewise\.example for a current version\./,
     );
     expect(await gmail.locator('#compose-2 [g_editable="true"]').innerText()).not.toContain('20%');
   });
@@ -153,7 +151,7 @@ describe('the side panel on a supported page', () => {
     const linkedin = await openFixture(session, 'linkedin-profile.html');
     const { page: panel } = await openPanel(session, linkedin);
     await expect.poll(() => pageContext(panel).innerText()).toContain('Dana Whitfield');
-    await expect.poll(() => panel.getByRole('button', { name: 'Awareness', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await panel.getByText('Awareness first — from a LinkedIn profile with no conversation yet', { exact: true }).waitFor();
     await linkedin.bringToFront();
     await linkedin.locator('#pav-tom').click();
     await panel.bringToFront();

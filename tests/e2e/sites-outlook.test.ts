@@ -151,7 +151,7 @@ describe('a new message in the reading pane, another draft hidden before it', ()
     expect(await region.innerText()).toContain('Outlook');
     expect(await region.innerText()).toContain('Message body');
     expect(await region.innerText()).not.toContain('Dana');
-    await expect.poll(() => panel.getByRole('button', { name: 'Awareness', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await panel.getByText('Awareness first — from a new email', { exact: true }).waitFor();
     const suggested = panel.getByRole('list', { name: 'Suggested' });
     await suggested.getByRole('listitem').first().waitFor();
     expect(await suggested.getByRole('listitem').first().locator('.reasons').innerText()).toContain('New email → Awareness');
@@ -222,7 +222,7 @@ describe('an inline Reply all in a thread with several people', () => {
     const page = await open();
     const { page: panel } = await openPanel(session, page);
     await expect.poll(() => panel.getByRole('region', { name: 'Page context' }).innerText()).toContain('Dana Whitfield');
-    await expect.poll(() => panel.getByRole('button', { name: 'Engagement', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await panel.getByText('Engagement first — from a reply in a thread of 4 messages', { exact: true }).waitFor();
     const suggested = panel.getByRole('list', { name: 'Suggested' });
     await suggested.getByRole('listitem').first().waitFor();
     expect(await suggested.getByRole('listitem').first().locator('.reasons').innerText()).toContain('Reply in a thread of 4 messages → Engagement');

@@ -125,8 +125,7 @@ test('the docked Email composer addressed to a contact: Page context names them,
 
   const region = panel.page.getByRole('region', { name: 'Page context' });
   await expect.poll(() => region.innerText()).toContain('Jonas Lindqvist <jonas.lindqvist@frostvik.se>');
-  const interest = panel.page.getByRole('button', { name: 'Interest', exact: true });
-  await expect.poll(() => interest.getAttribute('aria-pressed')).toBe('true');
+  await panel.page.getByText(/^Interest first — /).waitFor();
   await waitForResults(panel.page);
   await panel.page.getByRole('searchbox', { name: 'Search content' }).fill('TransLog Summit follow-up');
   await result(panel.page, /^Follow-up after TransLog Summit/).getByRole('button', { name: 'Insert' }).click();

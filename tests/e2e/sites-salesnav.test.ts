@@ -76,8 +76,7 @@ test('the side panel: Page context, a suggestion placed by the rep’s list, and
   expect(shown).toContain('Benelux 3PLs — Interest');
   expect(shown).toContain('InMail to Dana Whitfield');
 
-  const interest = panel.getByRole('button', { name: 'Interest', exact: true });
-  await expect.poll(() => interest.getAttribute('aria-pressed')).toBe('true');
+  await panel.getByText('Interest first — from your list “Benelux 3PLs — Interest”', { exact: true }).waitFor();
   const suggested = panel.getByRole('list', { name: 'Suggested' });
   await suggested.getByRole('listitem').first().waitFor();
   expect(await suggested.getByRole('listitem').first().locator('.reasons').innerText()).toContain('In your list “Benelux 3PLs — Interest” → Interest');

@@ -12,7 +12,7 @@ let session: ExtensionSession;
 let repToken: string;
 let managerToken: string;
 
-const GAP = 'veterinary clinics';
+const GAP = 'veterinary kennels';
 const INSERTED = 'Cold intro — empty miles and planning time';
 
 beforeAll(async () => {
@@ -56,9 +56,9 @@ test('what a rep does in the panel reaches the manager dashboard, without prospe
   await waitForLibrary(panel);
   const searchBox = panel.getByRole('searchbox', { name: 'Search content' });
 
-  // A search with no results (a new email preselects Awareness): a content gap, logged once
+  // A search with no results (a new email ranks Awareness first): a content gap, logged once
   // the rep stops typing.
-  await expect.poll(() => panel.getByRole('button', { name: 'Awareness', exact: true }).getAttribute('aria-pressed')).toBe('true');
+  await panel.getByText('Awareness first — from a new email', { exact: true }).waitFor();
   await searchBox.fill(GAP);
   await panel.getByText(`Nothing matches “${GAP}”.`).waitFor();
   await panel.waitForTimeout(1600);

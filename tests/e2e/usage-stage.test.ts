@@ -51,12 +51,10 @@ test('a shortcut, the palette and the side panel count the same insert under the
   await linkedin.keyboard.press('Enter');
   await expect.poll(async () => (await usesOfItem()).map((e) => e.kind)).toEqual(['expand_shortcut', 'insert']);
 
-  // 3. The side panel, with no stage filter (the rep lifted the one the page suggested).
+  // 3. The side panel, with no stage filter (the page's stage only ranks).
   const { page: panel } = await openPanel(session, linkedin);
   await waitForResults(panel);
-  const interest = panel.getByRole('button', { name: 'Interest', exact: true });
-  await expect.poll(() => interest.getAttribute('aria-pressed')).toBe('true');
-  await interest.click();
+  await panel.getByText(/^Interest first — /).waitFor();
   await panel.getByRole('searchbox', { name: 'Search content' }).fill('no time right now');
   await result(panel, /^Objection: no time right now/).getByRole('button', { name: 'Insert' }).click();
   await expect.poll(() => panel.getByRole('status').innerText()).toMatch(/^Inserted/);

@@ -41,3 +41,29 @@ describe('search on the demo library', () => {
     for (const title of top) expect(title).toMatch(/\(RU\)$/);
   });
 });
+
+describe('the page’s stage ranks, words naming a type act as a facet (demo library)', () => {
+  test('every item’s exact title finds it first, whatever stage the page boosts', () => {
+    const expiredOrDuplicate = (i: ContentItem) => i.expires !== undefined || items.filter((o) => o.title === i.title).length > 1;
+    for (const stage of ['awareness', 'interest', 'engagement', 'conversion', 'advocacy'] as const) {
+      for (const item of items.filter((i) => !expiredOrDuplicate(i))) {
+        expect(engine.search(item.title, { boostStages: [stage] })[0]?.id, `${item.title} with ${stage} boosted`).toBe(item.id);
+      }
+    }
+  });
+
+  test('“case study” lists case studies first; “case study healthcare” the healthcare ones first', () => {
+    const caseStudies = items.filter((i) => i.type === 'case_study').length;
+    const first = engine.search('case study', { limit: caseStudies }).map((h) => engine.get(h.id)!.type);
+    expect(first.every((type) => type === 'case_study')).toBe(true);
+    const health = engine.search('case study healthcare', { limit: 1 }).map((h) => engine.get(h.id)!)[0]!;
+    expect(health.type).toBe('case_study');
+    expect([...health.tags, ...(health.industries ?? [])]).toContain('healthcare');
+    expect(engine.get(engine.search('кейс')[0]!.id)!.type).toBe('case_study');
+    expect(engine.get(engine.search('презентация')[0]!.id)!.type).toBe('deck');
+  });
+
+  test('the e2e content gap finds nothing at all', () => {
+    expect(titles('veterinary kennels')).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { getDb, getMeta } from '../../../lib/db';
 import { outboxStats } from '../../../lib/events/outbox';
 import { UPLOAD_META } from '../../../lib/events/upload';
-import { t } from '../../../lib/i18n';
+import { t, tp } from '../../../lib/i18n';
 
 /** Usage events waiting to go out, those dropped or refused, and the way to the dashboard. */
 export function EventsSection() {
@@ -13,9 +13,9 @@ export function EventsSection() {
   return (
     <section aria-labelledby="opt-events">
       <h2 id="opt-events">{t('optEventsSection')}</h2>
-      <p>{t('optOutbox', outbox?.queued ?? 0)}</p>
-      {(outbox?.dropped ?? 0) > 0 && <p className="notice notice-warning">{t('optOutboxDropped', outbox!.dropped)}</p>}
-      {(rejected?.count ?? 0) > 0 && <p className="muted">{t('optOutboxRejected', rejected!.count)}</p>}
+      <p>{tp('optOutbox', outbox?.queued ?? 0)}</p>
+      {(outbox?.dropped ?? 0) > 0 && <p className="notice notice-warning">{tp('optOutboxDropped', outbox!.dropped)}</p>}
+      {(rejected?.count ?? 0) > 0 && <p className="muted">{tp('optOutboxRejected', rejected!.count)}</p>}
       <p>
         <a href={browser.runtime.getURL('/dashboard.html')}>{t('optOpenDashboard')}</a>
       </p>

@@ -1,4 +1,4 @@
-import { t } from '../../../lib/i18n';
+import { t, tp } from '../../../lib/i18n';
 import { usePanelStore } from '../store';
 
 interface Props {
@@ -21,7 +21,7 @@ export function LibraryState({ itemCount, answered, shown, unfiltered }: Props) 
   return (
     <div className="empty">
       <p>{query.trim() ? t('noResults', query.trim()) : t('noResultsFiltered')}</p>
-      {unfiltered > 0 && <p>{t('noResultsOtherStages', unfiltered)}</p>}
+      {unfiltered > 0 && <p>{tp('noResultsOtherStages', unfiltered)}</p>}
       {filtered && (
         <button type="button" onClick={clearFilters}>
           {t('clearFilters')}

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import type { StoredItem } from '../../../lib/db';
-import { t } from '../../../lib/i18n';
+import { t, tp } from '../../../lib/i18n';
 import { moveFocus } from '../../../lib/keyboard';
 import { ResultItem, type ItemAction } from '../result-item';
 import { usePanelStore } from '../store';
@@ -10,6 +10,8 @@ interface Props {
   /** The search box, where ArrowUp from the first result and Escape go back to. */
   searchBox: RefObject<HTMLInputElement | null>;
   results: StoredItem[];
+  /** How many results are listed, announced to screen readers; undefined until the first answer. */
+  count: number | undefined;
   /** More hits than shown: offer to show more. */
   more: boolean;
   today: string;
@@ -18,12 +20,15 @@ interface Props {
 }
 
 /** The search results, moved through with the arrow keys, a page at a time. */
-export function ResultsList({ list, searchBox, results, more, today, onPreview, onAction }: Props) {
+export function ResultsList({ list, searchBox, results, count, more, today, onPreview, onAction }: Props) {
   const openId = usePanelStore((s) => s.openId);
   const setOpen = usePanelStore((s) => s.setOpen);
   const showMore = usePanelStore((s) => s.showMore);
   return (
     <>
+      <p className="result-count" aria-live="polite" aria-atomic="true">
+        {count === undefined ? '' : more ? tp('resultCountMore', count) : tp('resultCount', count)}
+      </p>
       <ul
         ref={list}
         className="results"

@@ -14,18 +14,36 @@ export interface ExtensionSession {
   worker: Worker;
   /** Opens an extension page (`sidepanel.html?tabId=3`, `options.html`…) in a normal tab. */
   openPage(pathAndQuery: string): Promise<Page>;
+  /** The welcome page the install opened, when `keepWelcome` asked to keep it open. */
+  welcome: Page | undefined;
+  /** The profile directory, for starting the browser again on it (`userDataDir`). */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
 /** Starts the system Chromium with the built extension loaded, in a fresh profile. */
-export async function launchExtension(options: { extensionDir?: string; lang?: string } = {}): Promise<ExtensionSession> {
+export async function launchExtension(
+  options: {
+    extensionDir?: string;
+    lang?: string;
+    /** Keep the welcome page a first install opens (else it is closed before the test runs). */
+    keepWelcome?: boolean;
+    /** Start on this existing profile (a browser restart) instead of a fresh one; it is kept on close. */
+    userDataDir?: string;
+    /** Keep a fresh profile on close, to start again on it. */
+    keepProfile?: boolean;
+    colorScheme?: 'light' | 'dark';
+  } = {},
+): Promise<ExtensionSession> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   const lang = options.lang ?? 'en-US';
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'quiver-e2e-'));
+  const fresh = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'quiver-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     locale: lang,
+    colorScheme: options.colorScheme ?? 'light',
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -43,10 +61,27 @@ export async function launchExtension(options: { extensionDir?: string; lang?: s
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('blockedbyclient'));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  // A first install opens the welcome page (lib/background/welcome.ts), once: in a fresh profile
+  // wait for it, so that it cannot take the focus from a test's page later.
+  let welcome: Page | undefined;
+  if (fresh) {
+    const isWelcome = (p: Page) => p.url() === `chrome-extension://${extensionId}/welcome.html`;
+    const deadline = Date.now() + 15_000;
+    while (!welcome && Date.now() < deadline) {
+      welcome = context.pages().find(isWelcome);
+      if (!welcome) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (welcome && !options.keepWelcome) {
+      await welcome.close();
+      welcome = undefined;
+    }
+  }
   return {
     context,
     extensionId,
     worker,
+    welcome,
+    userDataDir,
     async openPage(pathAndQuery: string) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${pathAndQuery}`);
@@ -54,7 +89,7 @@ export async function launchExtension(options: { extensionDir?: string; lang?: s
     },
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (fresh && !options.keepProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -25,6 +25,6 @@ test('the options page tells the rep which stale items they used lately', async 
 
   expect(await staleItemsUsed()).toEqual([{ id: 'old-deck', title: 'Corporate overview deck 2025', owner: 'tom.becker@routewise.example' }]);
   render(<StaleUsage />);
-  expect(await screen.findByText(/^You used 1 stale items in the last 30 days\./)).toBeVisible();
+  expect(await screen.findByText(/^You used 1 stale item in the last 30 days\./)).toBeVisible();
   expect(screen.getByText('Corporate overview deck 2025 — tom.becker@routewise.example')).toBeVisible();
 });

@@ -103,7 +103,7 @@ describe('side panel', () => {
     expect(within(expired).getByRole('button', { name: 'Insert' })).toBeDisabled();
     expect(within(expired).getByRole('button', { name: 'Copy' })).toBeDisabled();
     await user.click(within(expired).getByRole('button', { name: 'Q3 promotion: 20% off first year' }));
-    expect(within(expired).getByText(/Expired on 2001-09-30: it can no longer be inserted or copied\. Ask paulo.reis@routewise.example/)).toBeVisible();
+    expect(within(expired).getByText(/Expired on 30 Sept? 2001: it can no longer be inserted or copied\. Ask paulo.reis@routewise.example/)).toBeVisible();
   });
 
   test('a page no adapter reads still gets a working panel that says so', async () => {
@@ -119,10 +119,10 @@ describe('side panel', () => {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(newEmail);
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: vi.fn(async () => {}) } });
     const { user, results } = await renderPanel();
-    const awareness = screen.getByRole('button', { name: 'Awareness' });
-    await waitFor(() => expect(awareness).toHaveAttribute('aria-pressed', 'true'));
+    // The page's stage ranks, it does not filter: no toggle is pressed for it.
+    expect(await screen.findByText('Awareness first — from a new email')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Awareness' })).toHaveAttribute('aria-pressed', 'false');
     // Without a stage filter the working stage is the page's; the case study is not for it.
-    await user.click(awareness);
     await user.type(screen.getByRole('searchbox', { name: 'Search content' }), 'nordhafen');
     const caseStudy = (await within(results).findByText('Nordhafen Logistik cut empty miles 18%')).closest('li')!;
     await user.click(within(caseStudy).getByRole('button', { name: 'Copy link' }));
@@ -137,6 +137,55 @@ describe('side panel', () => {
         ['old-deck', 'awareness', 'gmail'],
       ]);
     });
+  });
+
+  test('the page’s stage ranks its items first but hides nothing: an exact title of another stage is found first', async () => {
+    const newEmail: PageContext = { site: 'gmail', supported: true, pageKind: 'compose', url: 'https://mail.google.com/mail/u/0/#inbox?compose=new', isReply: false, editor: { kind: 'rich', label: 'Message Body' } };
+    window.history.replaceState(null, '', '/sidepanel.html?tabId=7');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(newEmail);
+    const { user, results } = await renderPanel();
+    expect(await screen.findByText('Awareness first — from a new email')).toBeVisible();
+    // Empty query: the awareness items first, every item listed, the expired one last.
+    await waitFor(() => expect(titlesIn(results).slice(0, 2).sort()).toEqual(['Cold intro: empty miles', 'Corporate overview deck 2025']));
+    expect(titlesIn(results)).toHaveLength(5);
+    expect(titlesIn(results).at(-1)).toBe('Q3 promotion: 20% off first year');
+    await user.type(screen.getByRole('searchbox', { name: 'Search content' }), 'Referral ask after a strong result');
+    await waitFor(() => expect(titlesIn(results)[0]).toBe('Referral ask after a strong result'));
+    // A toggle the rep presses filters, and the line says so.
+    await user.click(screen.getByRole('button', { name: 'Awareness' }));
+    expect(screen.getByText(/Filtered by stage/)).toBeVisible();
+    await waitFor(() => expect(titlesIn(results)).not.toContain('Referral ask after a strong result'));
+  });
+
+  test('an expired item is listed after the current ones with its date and whom to ask, and cannot be inserted', async () => {
+    const { user, results } = await renderPanel();
+    // With no query, after every current item.
+    await waitFor(() => expect(titlesIn(results).at(-1)).toBe('Q3 promotion: 20% off first year'));
+    const expired = within(results).getByText('Q3 promotion: 20% off first year').closest('li')!;
+    expect(within(expired).getByText(/^Expired on 30 Sept? 2001 — ask paulo\.reis@routewise\.example$/)).toBeVisible();
+    expect(within(expired).getByRole('button', { name: 'Insert' })).toBeDisabled();
+  });
+
+  test('a live region announces how many results are listed', async () => {
+    const { user } = await renderPanel();
+    const status = () => document.querySelector<HTMLElement>('.result-count[aria-live="polite"]')!;
+    await waitFor(() => expect(status()).toHaveTextContent('5 results'));
+    await user.type(screen.getByRole('searchbox', { name: 'Search content' }), 'nordhafen');
+    await waitFor(() => expect(status()).toHaveTextContent(/^1 result$/));
+  });
+
+  test('the preview shows tags as labels, not slugs; the Page context gives the person’s title its own line', async () => {
+    const profile: PageContext = { site: 'linkedin', supported: true, pageKind: 'profile', url: 'https://www.linkedin.com/in/priya-raman/', person: { fullName: 'Priya Raman', title: 'VP of Revenue Operations' }, company: 'BrightCart', editor: null };
+    window.history.replaceState(null, '', '/sidepanel.html?tabId=7');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(profile);
+    const { user, results } = await renderPanel();
+    const region = screen.getByRole('region', { name: 'Page context' });
+    expect(await within(region).findByText('Priya Raman')).toBeVisible();
+    expect(within(region).getByText('VP of Revenue Operations').closest('.ctx-row')!.querySelector('dt')).toHaveTextContent('Title');
+    await user.click(within(results).getByRole('button', { name: 'Nordhafen Logistik cut empty miles 18%' }));
+    const preview = within(results).getByRole('region', { name: 'Preview' });
+    expect(within(preview).getByText('ROI')).toBeVisible();
+    expect(within(preview).getByText('Logistics')).toBeVisible();
   });
 
   test('a full disk, said by any context, shows as a banner at once, and goes when a write works again', async () => {
