@@ -24,6 +24,8 @@ export function ResultsList({ list, searchBox, results, more, today, onPreview, 
   const showMore = usePanelStore((s) => s.showMore);
   return (
     <>
+      {/* Arrow keys move between the result buttons; the list only hears the keys they get. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <ul
         ref={list}
         className="results"
