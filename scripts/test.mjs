@@ -1,4 +1,4 @@
-// `npm test`: type-check, then every test project: unit, server and reliability (each on SQLite
+// `npm test`: type-check, lint, then every test project: unit, server and reliability (each on SQLite
 // and on PostgreSQL), end-to-end in Chromium, and the Firefox smoke test. Each browser and
 // PostgreSQL must be installed: a missing one stops the run with how to install it, rather
 // than passing with part of the suite skipped.
@@ -40,4 +40,6 @@ const run = (cmd, argv) => {
 };
 
 run('npx', ['tsc', '--noEmit']);
+// ESLint, the Prettier check and knip (`npm run lint`), with no warning allowed.
+run('npm', ['run', 'lint']);
 run('npx', ['vitest', 'run', ...process.argv.slice(2)]);

@@ -3,7 +3,7 @@ import { t } from '../../lib/i18n';
 import { CONTENT_TYPES, JOURNEY_STAGES } from '../../lib/schema/content';
 import { SITES } from '../../lib/schema/page-context';
 import { STATS_BUCKETS, statsQuerySchema, type StatsQuery } from '../../lib/schema/stats';
-import { presetOf, presetRange, RANGE_PRESETS, type RangePreset } from '../../lib/dashboard/date-range';
+import { presetOf, presetRange, RANGE_PRESETS } from '../../lib/dashboard/date-range';
 import { repLabel, siteLabel, stageLabel, typeLabel } from '../../lib/labels';
 
 interface Props {

@@ -35,6 +35,7 @@ export function useStats(env: DashboardEnv, query: StatsQuery, refreshes: number
       current = false;
     };
     // The query is compared by value (queryKey): a new object with the same filters is the same request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- query is read through queryKey
   }, [env, queryKey, refreshes, settingsVersion]);
 
   return state;

@@ -18,6 +18,8 @@ export function FillForm({ title, missing, action, onSubmit, onCancel }: Props) 
   useEffect(() => first.current?.focus(), []);
   const complete = missing.every((name) => values[name]?.trim());
   return (
+    // Escape from any field of the form cancels it; the form only hears the keys its fields get.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       className="fill-form"
       aria-label={t('fillTitle')}

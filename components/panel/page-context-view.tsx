@@ -72,7 +72,7 @@ export function PageContextView({ state }: { state: PageContextState }) {
     );
   }
   return (
-    <section className="page-context" role="region" aria-label={t('pageContextLabel')}>
+    <section className="page-context" aria-label={t('pageContextLabel')}>
       {body}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb, getMeta, type LibrarySource } from '../../lib/db';
+import { getDb, getMeta } from '../../lib/db';
 import { t, tp, uiLocale } from '../../lib/i18n';
 import { readSyncProgress, readSyncStatus } from '../../lib/sync/sync-state';
 import { storageFullStore } from '../../lib/storage-full';

@@ -27,7 +27,7 @@ import { PageWatcher } from './watcher';
 export interface ContentScriptOptions {
   /**
    * Whether an event is the rep's own input rather than one a page script dispatched (a click
-   * on the Quiver button, the key that expands a shortcut). The entrypoint passes the
+   * on the Quiver button, the key that expands a shortcut, focus moving to an editor). The entrypoint passes the
    * browser's `isTrusted`; jsdom tests, where every event is synthetic, keep the default.
    */
   isUserInput?(event: Event): boolean;
@@ -49,10 +49,15 @@ export function startContentScript(
   const buttons = new QuiverButtons({ label: buttonLabel(), onClick: openPanel, isUserInput });
   const watcher = new PageWatcher(win, signal, () => scheduler.schedule());
   const scheduler = createIdleScheduler(win, signal, refresh);
-  const tracker = new FocusTracker(doc, signal, () => {
-    scheduler.schedule();
-    shortcuts.follow();
-  });
+  const tracker = new FocusTracker(
+    doc,
+    signal,
+    () => {
+      scheduler.schedule();
+      shortcuts.follow();
+    },
+    isUserInput,
+  );
   const palette = openPaletteHost(win, signal);
   const bg = messenger('content', 'bg', runtimeTransport);
   const panel = messenger('content', 'panel', runtimeTransport);

@@ -22,7 +22,8 @@ export function createIdleScheduler(
 
   const clear = () => {
     if (timer !== undefined) win.clearTimeout(timer);
-    if (idle !== undefined) (hasIdle ? win.cancelIdleCallback(idle) : win.clearTimeout(idle));
+    if (idle !== undefined && hasIdle) win.cancelIdleCallback(idle);
+    else if (idle !== undefined) win.clearTimeout(idle);
     timer = idle = undefined;
   };
   const fire = () => {

@@ -4,7 +4,7 @@ import { editableRootOf, isExcludedField } from './target';
 
 /*
  * Remembers where the rep was on the page: the last element focused, the last editor and the
- * caret inside it. Focus moves to the side panel (or the Quiver button) before Insert is
+ * caret inside it, as the browser's own focus events tell (never one a page script dispatched). Focus moves to the side panel (or the Quiver button) before Insert is
  * clicked, and in a single document a click elsewhere moves the selection too, so the caret
  * is saved as it moves, not looked up afterwards.
  *
@@ -24,6 +24,11 @@ export class FocusTracker {
     private readonly signal: AbortSignal,
     /** Called when focus lands somewhere new, so the context can be read again. */
     private readonly onMove: () => void = () => {},
+    /**
+     * Whether a focus event is the browser's own. A page script can dispatch a `focusin` on any
+     * element; it must not move where Insert goes. jsdom tests keep the default.
+     */
+    private readonly isUserInput: (event: Event) => boolean = () => true,
   ) {}
 
   start(): void {
@@ -79,6 +84,7 @@ export class FocusTracker {
   }
 
   private onFocusIn(e: Event): void {
+    if (!this.isUserInput(e)) return;
     const target = (e.composedPath()[0] ?? e.target) as Element | null;
     if (!target || target.nodeType !== 1) return;
     if (frameDocument(target)) {

@@ -46,7 +46,7 @@ export function isTextField(el: Element | null | undefined): el is HTMLTextAreaE
  */
 export function editableRootOf(node: Node | null | undefined): HTMLElement | null {
   if (!node) return null;
-  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
   if (!el) return null;
   if (isTextField(el)) return el as HTMLElement;
   if (el.ownerDocument.designMode === 'on') return el.ownerDocument.body;

@@ -37,7 +37,7 @@ export class MessageError extends Error {
   override name = 'MessageError';
 }
 
-type FieldsArg<N extends keyof typeof MESSAGES> = {} extends MessageFields<N> ? [fields?: MessageFields<N>] : [fields: MessageFields<N>];
+type FieldsArg<N extends keyof typeof MESSAGES> = Record<never, never> extends MessageFields<N> ? [fields?: MessageFields<N>] : [fields: MessageFields<N>];
 
 export interface Messenger<Names extends keyof typeof MESSAGES> {
   /** Sends a request; resolves with its reply, or rejects (nobody answered, or not with a valid reply). */

@@ -30,7 +30,7 @@ const wellFormedText = (max: number) =>
   z
     .string()
     .max(max)
-    .transform((s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/g, '\ufffd'));
+    .transform((s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd').replaceAll('\u0000', '\ufffd'));
 
 /**
  * A usage event. It names content, stage, site, page kind and timings; it never holds email

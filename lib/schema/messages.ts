@@ -185,7 +185,7 @@ export type RequestName = { [N in MessageName]: Messages[N] extends { reply: z.Z
 export type NotificationName = Exclude<MessageName, RequestName>;
 
 /** zod types an object with no fields as a record of nothing; a message with none has just its type. */
-type Fields<T> = string extends keyof T ? {} : T;
+type Fields<T> = string extends keyof T ? Record<never, never> : T;
 
 /** A message as it arrives (defaults applied), and as a sender may write it. */
 export type Message<N extends MessageName> = { type: N } & Fields<z.output<Messages[N]['fields']>>;

@@ -131,7 +131,7 @@ export function splitName(display: string | null | undefined): NameParts | undef
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
     .replace(/["“”«»][^"“”«»]*["“”«»]/g, ' ');
   // Credentials after a comma: "Dana Whitfield, MBA, PMP".
-  let parts = s.split(',').map((p) => cleanText(p)).filter(Boolean);
+  const parts = s.split(',').map((p) => cleanText(p)).filter(Boolean);
   while (parts.length > 1 && parts[parts.length - 1]!.split(' ').every((w) => SUFFIX.test(w))) parts.pop();
   let tokens: string[];
   if (parts.length === 2) {

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type CreateTableBuilder, type Migration, type MigrationProvider } from 'kysely';
+import type { UntypedDb } from './schema';
 import { stageFilterKey } from '../../lib/kpi/content-gaps';
 
 /*
@@ -15,7 +16,7 @@ import { stageFilterKey } from '../../lib/kpi/content-gaps';
  */
 const migrations: Record<string, Migration> = {
   '0001_initial': {
-    async up(db: Kysely<any>) {
+    async up(db: UntypedDb) {
       await db.schema
         .createTable('orgs')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -97,7 +98,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0002_usage_events_stats_covering': {
-    async up(db: Kysely<any>) {
+    async up(db: UntypedDb) {
       // Every column a stats query reads, after the range key: GET /api/v1/stats scans an
       // org's range of events a dozen times, and from this index alone it never touches the
       // table rows, whose payload JSON makes them large. It makes (org_id, at) redundant, and
@@ -111,7 +112,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0003_usage_rollups': {
-    async up(db: Kysely<any>) {
+    async up(db: UntypedDb) {
       // The stage filter of a search with no results, as the content gaps list groups it, kept
       // in a column at ingest rather than read from the payload JSON at every stats query.
       await db.schema.alterTable('usage_events').addColumn('stage_filter', 'text').execute();
@@ -156,9 +157,8 @@ const migrations: Record<string, Migration> = {
       // Daily roll-ups, kept by ingestion in the transaction that stores the events, so they
       // always count exactly the stored events. Keys hold '' rather than null (a primary key
       // cannot be null), read back as null.
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const counters = (table: any, names: readonly string[]): any =>
-        names.reduce((t, name) => t.addColumn(name, 'integer', (c: any) => c.notNull().defaultTo(0)), table);
+      const counters = (table: CreateTableBuilder<string, string>, names: readonly string[]) =>
+        names.reduce((t, name) => t.addColumn(name, 'integer', (c) => c.notNull().defaultTo(0)), table);
       const ACTIVITY = ['events', 'inserts', 'copies', 'opens', 'previews', 'uses', 'searches', 'no_result_searches', 'stale_uses'] as const;
       const USAGE = ['inserts', 'copies', 'opens', 'previews', 'uses', 'stale_uses'] as const;
 
@@ -227,7 +227,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0004_site_health_events': {
-    async up(db: Kysely<any>) {
+    async up(db: UntypedDb) {
       // Site-health checks (lib/schema/site-health.ts): counted per day, site, page kind and
       // version; no time of day, no page content. Kept apart from usage events, so no usage
       // figure counts them.
@@ -256,7 +256,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0005_share_links': {
-    async up(db: Kysely<any>) {
+    async up(db: UntypedDb) {
       // A share link: one item, one rep, one unguessable slug. Nothing about whom it was
       // sent to: the rep's label for it stays in the browser. Stage, site and type are the
       // page context's and the item's at creation, for the engagement figures.

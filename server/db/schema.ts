@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+
 /*
  * Table types for Kysely. Column types are chosen so SQLite and PostgreSQL run the same
  * queries: text ids, ISO 8601 text timestamps (UTC, so they sort as text), integer flags
@@ -198,3 +200,10 @@ export interface Database {
   share_link_views: ShareLinkViewTable;
   share_link_hits: ShareLinkHitTable;
 }
+
+/**
+ * A handle below the typed schema: migrations (tables that do not exist yet in `Database`) and
+ * dialect code that works for any database. Everything else uses `Kysely<Database>`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own type for an untyped database
+export type UntypedDb = Kysely<any>;

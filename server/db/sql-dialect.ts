@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type RawBuilder } from 'kysely';
+import type { UntypedDb } from './schema';
 
 /*
  * Every fragment of SQL that SQLite and PostgreSQL spell differently, in one place. Everything
@@ -54,6 +55,6 @@ const postgres: SqlDialect = {
 };
 
 /** The dialect a Kysely instance (or a transaction of one) talks to. */
-export function dialectOf(db: Kysely<any>): SqlDialect {
+export function dialectOf(db: UntypedDb): SqlDialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? postgres : sqlite;
 }

@@ -7,9 +7,9 @@ import {
   type DatabaseConnection,
   type Dialect,
   type Driver,
-  type Kysely,
   type QueryResult,
 } from 'kysely';
+import type { UntypedDb } from './schema';
 
 /*
  * A Kysely dialect for reading a SQLite file from a worker thread (sqlite-read-worker.mjs):
@@ -28,7 +28,7 @@ export class SqliteReadDialect implements Dialect {
   createQueryCompiler() {
     return new SqliteQueryCompiler();
   }
-  createIntrospector(db: Kysely<any>) {
+  createIntrospector(db: UntypedDb) {
     return new SqliteIntrospector(db);
   }
 }
@@ -78,7 +78,7 @@ class WorkerDriver implements Driver {
 }
 
 interface Pending {
-  resolve: (result: QueryResult<any>) => void;
+  resolve: (result: QueryResult<unknown>) => void;
   reject: (error: Error) => void;
 }
 
@@ -107,7 +107,7 @@ class WorkerConnection implements DatabaseConnection {
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const id = this.next++;
     return new Promise<QueryResult<R>>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve: resolve as (result: QueryResult<unknown>) => void, reject });
       // Active while a query is out, so a pending read keeps the process alive.
       this.worker.ref();
       this.worker.postMessage({ id, sql: compiledQuery.sql, parameters: compiledQuery.parameters });
@@ -116,8 +116,7 @@ class WorkerConnection implements DatabaseConnection {
     });
   }
 
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('the read connection does not stream');
   }
 

@@ -25,7 +25,7 @@ export function getStats(db: Kysely<Database>, { today = utcToday }: StatsRouteO
     const params = new URL(c.req.url).searchParams;
     const day = today();
     const parsed = parseStatsSearchParams(params, day);
-    if (!parsed.success) throw new ApiProblem(400, 'invalid_query', problemOf(parsed.error.issues[0], params));
+    if (!parsed.success) throw new ApiProblem(400, 'invalid_query', problemOf(parsed.error.issues[0]));
     const stats = await serverStats(db, c.get('principal').orgId, parsed.data, day);
     // Figures of one org, for one token: never from a shared cache.
     c.header('Cache-Control', 'private, no-store');
@@ -35,7 +35,7 @@ export function getStats(db: Kysely<Database>, { today = utcToday }: StatsRouteO
 }
 
 /** `from: must be a date written YYYY-MM-DD`, or which parameters are unknown. */
-function problemOf(issue: z.core.$ZodIssue | undefined, params: URLSearchParams): string {
+function problemOf(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'the query is not valid';
   if (issue.code === 'unrecognized_keys') {
     return `unknown parameter${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}; use from, to, stage, site, type, user, bucket`;

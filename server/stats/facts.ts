@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { ActivityCounters, Database } from '../db/schema';
+import type { ActivityCounters, Database, UntypedDb } from '../db/schema';
 import { utcDayOf } from '../db/sql-dialect';
 import { rawCounterColumns } from './activity-columns';
 import { scopedEvents, usersNamed, type StatsScope } from './event-scope';
@@ -57,7 +57,7 @@ export function factSource(scope: StatsScope, dimensions: readonly Dimension[]):
   return ROLLUPS.find((r) => [...needed].every((d) => r.dimensions.includes(d)))?.table ?? 'events';
 }
 
-type Facts = SelectQueryBuilder<Database & { f: FactRow }, 'f', {}>;
+type Facts = SelectQueryBuilder<Database & { f: FactRow }, 'f', Record<never, never>>;
 
 /** The in-scope usage as `f`, able to group by `dimensions`. */
 export function facts(scope: StatsScope, dimensions: readonly Dimension[]): Facts {
@@ -91,7 +91,7 @@ function rollupFacts(scope: StatsScope, table: Rollup['table']) {
       ? sql<number>`0`.as(c)
       : sql<number>`${sql.ref(`r.${c}`)}`.as(c),
   );
-  return (scope.db as Kysely<any>)
+  return (scope.db as UntypedDb)
     .selectFrom(`${table} as r`)
     .where('r.org_id', '=', orgId)
     .where('r.day', '>=', query.from)

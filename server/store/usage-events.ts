@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { stageFilterKey } from '../../lib/kpi/content-gaps';
 import type { EventKind, UsageEvent } from '../../lib/schema/events';
-import type { ActivityCounters, Database, UsageCounters, UsageEventTable } from '../db/schema';
+import type { ActivityCounters, Database, UntypedDb, UsageCounters, UsageEventTable } from '../db/schema';
 import { countersOf } from '../stats/activity-columns';
 import { nowIso } from './clock';
 import type { Principal } from './tokens';
@@ -107,7 +107,7 @@ async function addToRollups(trx: Transaction<Database>, orgId: string, stored: r
     daily.add({ org_id: orgId, day, stage: row.stage ?? '', site: row.site ?? '', content_type: row.content_type ?? '' }, counters, ACTIVITY);
     users.add({ org_id: orgId, day, user_id: row.user_id }, counters, ACTIVITY);
     if (row.content_id !== null) {
-      const { events: _e, searches: _s, no_result_searches: _n, ...usage } = counters;
+      const usage = Object.fromEntries(USAGE.map((k) => [k, counters[k]])) as unknown as UsageCounters;
       content.add({ org_id: orgId, day, content_id: row.content_id }, usage, USAGE);
     }
   }
@@ -117,7 +117,7 @@ async function addToRollups(trx: Transaction<Database>, orgId: string, stored: r
     ['usage_daily_content', content.sorted(), ['org_id', 'day', 'content_id'], USAGE],
   ] as const) {
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      await (trx as Transaction<any>)
+      await (trx as unknown as UntypedDb)
         .insertInto(table)
         .values(rows.slice(i, i + ROWS_PER_STATEMENT))
         .onConflict((oc) => oc.columns(keys as unknown as string[]).doUpdateSet((eb) => {

@@ -7,7 +7,8 @@ export default function setup(): void {
   if (process.env.QUIVER_SKIP_BUILD !== '1') {
     // Without vitest's NODE_ENV=test, which would bundle React's development build: the tests
     // run what `npm run build` ships.
-    const { NODE_ENV: _vitest, ...env } = process.env;
+    const env = { ...process.env };
+    delete env.NODE_ENV;
     execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   }
 }

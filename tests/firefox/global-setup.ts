@@ -7,7 +7,8 @@ export default function setup(): void {
   if (process.env.QUIVER_SKIP_BUILD !== '1') {
     // Without vitest's NODE_ENV=test, which would bundle React's development build: the test
     // runs what `npm run build:firefox` ships.
-    const { NODE_ENV: _vitest, ...env } = process.env;
+    const env = { ...process.env };
+    delete env.NODE_ENV;
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   }
 }

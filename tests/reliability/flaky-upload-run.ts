@@ -1,8 +1,9 @@
 // Item 4, long run: `npx tsx tests/reliability/flaky-upload-run.ts [rounds] [seed]`.
 // 100 rounds of outbox uploads through the fault-injecting proxy; prints its figures and
-// exits non-zero if any event was lost, doubled or left behind.
+// exits non-zero if any event was lost, doubled or left behind, or if no fault happened.
+import './support/node-extension-env';
 import { describeFigure, recordFigures } from './support/figures';
-import { flakyFigures, runFlakyUploads } from './support/flaky-upload';
+import { figuresMet, flakyFigures, runFlakyUploads } from './support/flaky-upload';
 
 const rounds = Number(process.argv[2] ?? 100);
 const seed = Number(process.argv[3] ?? Math.floor(Math.random() * 2 ** 31));
@@ -12,5 +13,5 @@ const figures = flakyFigures(outcome, rounds, `flaky network, ${rounds} rounds`)
 recordFigures(figures);
 console.log(`seed ${seed}, ${outcome.seconds.toFixed(1)} s; faults: ${JSON.stringify(outcome.faults)}`);
 for (const f of figures) console.log(describeFigure(f));
-const sound = outcome.lost === 0 && outcome.extra === 0 && outcome.serverAccepted === outcome.queued && outcome.outboxLeft + outcome.dropped === 0;
-process.exitCode = sound ? 0 : 1;
+// Every bound, the faults' included: a run the network never hurt proved nothing.
+process.exitCode = figuresMet(figures) ? 0 : 1;

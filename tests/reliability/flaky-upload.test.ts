@@ -18,6 +18,7 @@ describe('uploading the outbox over a flaky network', () => {
     const where = `seed ${seed} (QUIVER_FLAKY_SEED=${seed} repeats this run)`;
     expect(outcome.lost, where).toBe(0);
     expect(outcome.extra, where).toBe(0);
+    expect(outcome.rolledUp, where).toBe(outcome.queued);
     expect(outcome.serverAccepted, where).toBe(outcome.queued);
     expect(outcome.outboxLeft + outcome.dropped, where).toBe(0);
     // The attack really attacked: uploads failed, and some after the server had stored the batch.

@@ -6,6 +6,7 @@
 // uploads, another in the middle of a sync, and each is started again. Afterwards: every
 // queued event is on the server exactly once (and counted once in the roll-ups), every outbox
 // is empty, and every rep's cache is exactly the server's library.
+import './support/node-extension-env';
 import 'fake-indexeddb/auto';
 import { sql } from 'kysely';
 import { QuiverDb } from '../../lib/db';

@@ -29,6 +29,8 @@ export function ResultsList({ list, searchBox, results, count, more, today, onPr
       <p className="result-count" aria-live="polite" aria-atomic="true">
         {count === undefined ? '' : more ? tp('resultCountMore', count) : tp('resultCount', count)}
       </p>
+      {/* Arrow keys move between the result buttons; the list only hears the keys they get. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <ul
         ref={list}
         className="results"

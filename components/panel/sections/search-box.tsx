@@ -32,6 +32,8 @@ export function SearchBox({ box, results, onFirstKeystroke }: Props) {
         aria-label={t('searchLabel')}
         placeholder={t('searchPlaceholder')}
         value={query}
+        // The panel is opened to search: typing goes straight into the box.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus
         onChange={(e) => {
           onFirstKeystroke();

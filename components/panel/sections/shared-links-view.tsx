@@ -64,7 +64,7 @@ export function SharedLinksView({ settings, onBack }: { settings: Settings; onBa
   };
 
   return (
-    <section className="shared-links" role="region" aria-label={t('sharedLinks')}>
+    <section className="shared-links" aria-label={t('sharedLinks')}>
       <div className="shared-links-bar">
         <h2 className="section-title">{t('sharedLinks')}</h2>
         <button type="button" className="link" onClick={onBack}>

@@ -22,6 +22,8 @@ export function SuggestedList({ suggestions, today, onPreview, onAction }: Props
       <h2 className="section-title" id="suggested-title">
         {t('suggestedLabel')}
       </h2>
+      {/* Arrow keys move between the suggestion buttons; the list only hears the keys they get. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <ul
         className="suggested"
         aria-label={t('suggestedLabel')}

@@ -83,11 +83,17 @@ describe('hostile content never runs', () => {
   });
 
   test('side panel: suggestions, results and every preview show the payloads as text', async () => {
-    // Suggestions first (nothing typed): every hostile item is in every stage.
-    await panel.getByRole('list', { name: 'Suggested' }).getByRole('listitem').first().waitFor({ timeout: 20_000 });
+    // Suggestions first (nothing typed): every hostile item is in every stage. The markup is
+    // read while they are on screen, since a typed query hides them.
+    const suggested = panel.getByRole('list', { name: 'Suggested' });
+    await suggested.getByRole('listitem').first().waitFor({ timeout: 20_000 });
+    expect(await suggested.locator('li[data-id^="xss-"]').count()).toBeGreaterThan(0);
+    const markup = await dangerousMarkup(panel, '.suggested');
     await panel.getByRole('searchbox', { name: 'Search content' }).fill(XSS_MARK);
     const results = panel.getByRole('list', { name: 'Results' });
     await expect.poll(() => results.locator('li.result').count(), { timeout: 20_000 }).toBe(library.length);
+    // Every hostile result rendered, read as a whole list.
+    markup.push(...(await dangerousMarkup(panel, '.results')));
     for (const item of library) {
       const row = results.locator(`li[data-id="${item.id}"]`);
       // Shown as the text it is: the markup is visible to the rep, not interpreted.
@@ -96,12 +102,14 @@ describe('hostile content never runs', () => {
       await row.getByRole('region', { name: 'Preview' }).waitFor();
       // The body was rendered (what follows an unclosed payload may rightly be dropped with it).
       await expect.poll(() => row.locator('.preview-body').innerText()).toMatch(/^Hi ⟨First name \| there⟩,/);
+      // The open preview (subject, body through the sanitiser) read while it is shown.
+      markup.push(...(await dangerousMarkup(panel, `.results li[data-id="${item.id}"] .preview`)));
     }
     // A rep searching for the payload itself: a content gap the dashboard will list.
     await panel.getByRole('searchbox', { name: 'Search content' }).fill(HOSTILE_QUERY);
     await panel.getByText(/^Nothing matches/).waitFor();
     await panel.waitForTimeout(1500);
-    judgeSurface('side panel (results, previews, suggestions)', await readTripwires(panel), await dangerousMarkup(panel, '.results, .suggested'));
+    judgeSurface('side panel (results, previews, suggestions)', await readTripwires(panel), markup);
   });
 
   test('host page: items inserted from the panel into Gmail arrive sanitised, and nothing runs', async () => {

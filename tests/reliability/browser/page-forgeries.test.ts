@@ -12,8 +12,8 @@ import { recordFigures } from '../support/figures';
  * Item 1, what a web page can forge: window messages, CustomEvents (WXT's own among them),
  * DOM made to look like Quiver's, and the rep's input faked with synthetic events, on a
  * supported site's page (Gmail). Quiver must act on none of it: its content script keeps
- * running and answering, its button stays its own, no shortcut expands, no panel opens and
- * no usage event is recorded.
+ * running and answering, its button stays its own, no shortcut expands, no panel opens, no
+ * usage event is recorded, and a forged focus does not move where Insert goes.
  */
 
 const COUNT = Number(process.env.QUIVER_FORGERY_CASES ?? 400);
@@ -90,4 +90,27 @@ test('nothing a web page forges makes Quiver act', async () => {
   expect(stopped).toBe(0);
   expect(await genuineButtons()).toEqual([{ forged: false, label: 'Open Quiver' }]);
   expect(await world.evaluate(`[({}).polluted, ({}).isAdmin].filter(Boolean).length`)).toBe(0);
+});
+
+test('a forged focus does not move where Insert goes: the editor the rep last focused gets it', async () => {
+  const reply = gmail.locator('[g_editable="true"]');
+  await reply.evaluate((el) => (el.innerHTML = '<div><br></div>'));
+  // The rep clicks into the reply, then leaves it: no element of the page has focus.
+  await reply.click();
+  await reply.evaluate((el) => el.blur());
+  expect(await gmail.evaluate(() => document.activeElement === document.body)).toBe(true);
+  // The page claims focus moved to an editor of its own.
+  await gmail.evaluate(forgeInPage, { forgeries: [{ kind: 'forged-focus' as const }], extensionId: session.extensionId });
+  const answer = await session.seat.evaluate(
+    ({ tabId }) =>
+      (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown, o: object): Promise<unknown> } } }).chrome.tabs.sendMessage(
+        tabId,
+        { type: 'panel->content:insert', payload: { html: '<p>Quiver insert</p>', text: 'Quiver insert' } },
+        { frameId: 0 },
+      ),
+    { tabId },
+  );
+  expect(answer).toMatchObject({ ok: true });
+  expect(await gmail.locator('#forged-decoy').innerText()).toBe('');
+  expect(await reply.innerText()).toContain('Quiver insert');
 });

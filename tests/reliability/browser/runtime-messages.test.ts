@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixture } from '../../fixtures/serve';
 import { messageCases, type Channel, type MessageCase } from '../support/browser-message-cases';
+import { isRequest, type MessageName } from '../../../lib/schema/messages';
 import { sendCasesInPage, senderExpression, type Outcome, type Target } from '../support/browser-message-sender';
 import { judge, type Verdict } from '../support/browser-message-verdict';
 import { cachedLibrary, outboxIds, queueEvents, readStore } from '../../e2e/support/idb';
@@ -152,5 +153,90 @@ describe('runtime messages', () => {
     // `open-panel` opens the side panel, which rightly records the suggestions it shows.)
     const added = (await readStore<{ id: string; event: { kind: string } }>(session.seat, 'outbox')).filter((r) => !outboxBefore.includes(r.id));
     expect(added.map((r) => r.event.kind).filter((kind) => kind !== 'suggestion_shown')).toEqual([]);
+  });
+
+  test('notifications, which get no answer, are told apart by what they do: a valid one acts, an invalid one does nothing', async () => {
+    // What each notification does, counted where it happens: the worker asks the browser to
+    // set up and open the side panel, or to inject palette.js; the content script asks the
+    // worker for the shortcut list again.
+    await session.worker.evaluate(`(() => {
+      const seen = (globalThis.__effects = { 'content->bg:open-panel': 0, 'content->bg:load-palette': 0 });
+      const setOptions = chrome.sidePanel.setOptions.bind(chrome.sidePanel);
+      chrome.sidePanel.setOptions = (o) => { seen['content->bg:open-panel'] += 1; return setOptions(o); };
+      const executeScript = chrome.scripting.executeScript.bind(chrome.scripting);
+      chrome.scripting.executeScript = (o) => { if (o?.files?.includes('/palette.js')) seen['content->bg:load-palette'] += 1; return executeScript(o); };
+    })()`);
+    await world.evaluate(`(() => {
+      const seen = (globalThis.__effects = { 'bg->content:shortcuts-changed': 0 });
+      const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+      chrome.runtime.sendMessage = (m, ...rest) => { if (m?.type === 'content->bg:get-shortcuts') seen['bg->content:shortcuts-changed'] += 1; return send(m, ...rest); };
+    })()`);
+    const effects = (name: MessageName) =>
+      name.startsWith('bg->') ? world.evaluate<number>(`globalThis.__effects[${JSON.stringify(name)}]`) : session.worker.evaluate<number, string>((n) => (globalThis as unknown as { __effects: Record<string, number> }).__effects[n]!, name);
+    const typeOf = (c: MessageCase): unknown => {
+      try {
+        return (JSON.parse(c.json) as { type?: unknown } | null)?.type;
+      } catch {
+        return undefined;
+      }
+    };
+    const notifications: [MessageName, Channel, (batch: MessageCase[]) => Promise<Outcome[]>][] = [
+      ['content->bg:open-panel', 'content->bg', fromContentWorld],
+      ['content->bg:load-palette', 'content->bg', fromContentWorld],
+      ['bg->content:shortcuts-changed', 'to-content', fromSeat({ kind: 'tab', tabId })],
+    ];
+    // A message with no fields is hardly ever made invalid by the corpus' mutations, so near
+    // misses are added: the type written almost right, or carried where it does not belong.
+    const nearMisses = (name: string): MessageCase[] =>
+      [
+        { type: name.toUpperCase() },
+        { type: ` ${name}` },
+        { type: [name] },
+        { type: name.replace('->', '→') },
+        { message: { type: name } },
+        { Type: name },
+        name,
+        { type: { toString: name } },
+      ].map((m) => ({ json: JSON.stringify(m), tags: ['near-miss'], valid: false, answers: false }));
+    const acted: Record<string, { invalid: number; invalidActed: number; valid: number; validActed: number }> = {};
+    for (const [name, channel, send] of notifications) {
+      expect(isRequest(name), `${name} is a notification`).toBe(false);
+      const cases = messageCases(channel, CASES, SEED + 17).filter((c) => typeOf(c) === name);
+      const invalid = [...cases.filter((c) => !c.valid), ...nearMisses(name)];
+      const valid = cases.filter((c) => c.valid).slice(0, 5);
+      // Invalid ones, all of them: nothing may happen.
+      const before = await effects(name);
+      await send(invalid);
+      // The content script's notifications, sent from an extension page: the wrong sender.
+      if (name.startsWith('content->')) await fromSeat({ kind: 'runtime' })(cases.filter((c) => c.valid).slice(0, 3));
+      await gmail.waitForTimeout(1000);
+      const invalidActed = (await effects(name)) - before;
+      // Valid ones, one at a time: each must do its work.
+      let validActed = 0;
+      for (const c of valid) {
+        const start = await effects(name);
+        await send([c]);
+        await expect.poll(() => effects(name), { timeout: 5000 }).toBeGreaterThan(start).catch(() => {});
+        if ((await effects(name)) > start) validActed += 1;
+        // The shortcut list is fetched once at a time: let this fetch end before the next.
+        await gmail.waitForTimeout(300);
+      }
+      acted[name] = { invalid: invalid.length, invalidActed, valid: valid.length, validActed };
+    }
+    console.log('notifications', JSON.stringify(acted));
+    for (const [name, a] of Object.entries(acted)) {
+      expect(a.invalid, `invalid ${name} cases in the corpus`).toBeGreaterThan(5);
+      expect(a.valid, `valid ${name} cases in the corpus`).toBeGreaterThan(0);
+    }
+    figures.push({
+      item: '1',
+      name: 'runtime messages · notifications handled against the schema (an invalid one acted on, a valid one not)',
+      value: Object.values(acted).reduce((n, a) => n + a.invalidActed + (a.valid - a.validActed), 0),
+      atLeast: 0,
+      atMost: 0,
+    });
+    expect(Object.fromEntries(Object.entries(acted).map(([n, a]) => [n, [a.invalidActed, a.validActed]]))).toEqual(
+      Object.fromEntries(Object.entries(acted).map(([n, a]) => [n, [0, a.valid]])),
+    );
   });
 });

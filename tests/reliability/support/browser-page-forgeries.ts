@@ -91,7 +91,20 @@ export function forgeInPage({ forgeries, extensionId }: { forgeries: Forgery[]; 
     } else if (f.kind === 'forged-click') {
       document.querySelector('.quiver-button-host:not([data-forged])')?.shadowRoot?.querySelector('button')?.click();
     } else if (f.kind === 'forged-focus') {
-      document.querySelector<HTMLElement>('[aria-label="Search mail"]')?.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+      // A page script's focusin on an editor of its own, as if the rep had moved there: an
+      // Insert that followed it would put the rep's content where the page reads it.
+      let decoy = document.querySelector<HTMLElement>('#forged-decoy');
+      if (!decoy) {
+        decoy = document.createElement('div');
+        decoy.id = 'forged-decoy';
+        decoy.contentEditable = 'true';
+        decoy.setAttribute('role', 'textbox');
+        decoy.setAttribute('aria-label', 'Message Body');
+        decoy.style.cssText = 'min-height: 40px; min-width: 200px; border: 1px solid';
+        document.body.append(decoy);
+      }
+      decoy.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     }
   }
 }
+

@@ -52,21 +52,30 @@ export async function watchEvilRequests(context: BrowserContext): Promise<string
 /**
  * Dangerous markup found inside the containers `selector` names: elements DANGEROUS_SELECTORS
  * names, and any `on*` attribute. With `shadowHost`, the containers are looked for in that
- * element's shadow root (the palette's).
+ * element's shadow root (the palette's). Throws when the shadow root or any of the containers
+ * (each part of a comma-separated selector) is missing or empty: markup that is not on the
+ * page was not checked, and must not read as "nothing found".
  */
 export async function dangerousMarkup(page: Page, selector: string, shadowHost?: string): Promise<string[]> {
-  return page.evaluate(
+  const { found, missing } = await page.evaluate(
     ([containers, dangerous, host]) => {
       const found: string[] = [];
       const scope: ParentNode | null | undefined = host ? document.querySelector(host)?.shadowRoot : document;
-      for (const container of scope?.querySelectorAll(containers) ?? []) {
+      if (!scope) return { found, missing: [`shadow root of ${host}`] };
+      const missing = containers
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => ![...scope.querySelectorAll(part)].some((el) => el.childElementCount > 0 || (el.textContent ?? '').trim() !== ''));
+      for (const container of scope.querySelectorAll(containers)) {
         for (const el of container.querySelectorAll(dangerous.join(','))) found.push(el.outerHTML.slice(0, 160));
         for (const el of [container, ...container.querySelectorAll('*')]) {
           for (const attr of el.getAttributeNames()) if (/^on/i.test(attr)) found.push(`${el.localName} ${attr}="${el.getAttribute(attr)?.slice(0, 80)}"`);
         }
       }
-      return found;
+      return { found, missing };
     },
     [selector, DANGEROUS_SELECTORS, shadowHost ?? null] as const,
   );
+  if (missing.length > 0) throw new Error(`dangerousMarkup: nothing to inspect, missing or empty: ${missing.join('; ')}`);
+  return found;
 }

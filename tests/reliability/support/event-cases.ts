@@ -154,7 +154,7 @@ const breakEvent: fc.Arbitrary<Break> = fc.oneof(
 
 /** Lone surrogates and NUL become U+FFFD: the one spelling of a query the column and the stored payload can share, in SQLite and PostgreSQL. */
 export function wellFormed(text: string): string {
-  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/g, '\ufffd');
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd').replaceAll('\u0000', '\ufffd');
 }
 
 /** The event as stored: free text well-formed. */

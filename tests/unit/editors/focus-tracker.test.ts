@@ -6,12 +6,12 @@ import { selectRange } from '../../../lib/editors/selection';
 const controllers: AbortController[] = [];
 afterEach(() => controllers.splice(0).forEach((c) => c.abort()));
 
-function setup(body: string) {
+function setup(body: string, isUserInput?: (e: Event) => boolean) {
   const dom = new JSDOM(`<!DOCTYPE html><body>${body}</body>`, { url: 'https://app.hubspot.com/', runScripts: 'outside-only' });
   const win = dom.window;
   const controller = new win.AbortController();
   controllers.push(controller);
-  const tracker = new FocusTracker(win.document, controller.signal);
+  const tracker = new FocusTracker(win.document, controller.signal, undefined, isUserInput);
   tracker.start();
   return { win, doc: win.document, tracker, $: (id: string) => win.document.getElementById(id) as HTMLElement };
 }
@@ -65,4 +65,18 @@ test('a caret saved in one editor is not handed to another', () => {
   $('b').focus();
   expect(tracker.lastEditor).toBe($('b'));
   expect(tracker.savedRange($('a'))).toBeNull();
+});
+
+test('a focus event a page script dispatches does not move where Insert goes', () => {
+  // As in the browser: jsdom marks the focus events of focus() trusted, dispatched ones not.
+  const { win, tracker, $ } = setup(
+    '<div id="reply" contenteditable="true" tabindex="0"><p>Hi</p></div><div id="decoy" contenteditable="true" tabindex="0"></div>',
+    (e) => e.isTrusted,
+  );
+  $('reply').focus();
+  $('reply').blur();
+  $('decoy').dispatchEvent(new win.FocusEvent('focusin', { bubbles: true, composed: true }));
+  expect(tracker.lastEditor).toBe($('reply'));
+  $('decoy').focus();
+  expect(tracker.lastEditor).toBe($('decoy'));
 });

@@ -158,7 +158,7 @@ describe('side panel', () => {
   });
 
   test('an expired item is listed after the current ones with its date and whom to ask, and cannot be inserted', async () => {
-    const { user, results } = await renderPanel();
+    const { results } = await renderPanel();
     // With no query, after every current item.
     await waitFor(() => expect(titlesIn(results).at(-1)).toBe('Q3 promotion: 20% off first year'));
     const expired = within(results).getByText('Q3 promotion: 20% off first year').closest('li')!;
