@@ -39,9 +39,7 @@ export default defineConfig({
     // The sites' other regions: no install prompt, asked for when the rep turns one on in the
     // options page (Sites). Firefox's Manifest V2 lists optional hosts with the other optional
     // permissions (the manifest type knows only Manifest V3, where hosts have their own key).
-    ...(browser === 'firefox'
-      ? { optional_permissions: registryRegionPatterns() as never[] }
-      : { optional_host_permissions: registryRegionPatterns() }),
+    ...(browser === 'firefox' ? { optional_permissions: registryRegionPatterns() as never[] } : { optional_host_permissions: registryRegionPatterns() }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       ...(browser === 'firefox'
@@ -49,9 +47,7 @@ export default defineConfig({
         : { _execute_action: { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_commandOpenPanel__' } }),
       'open-palette': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandOpenPalette__' },
     },
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'quiver@quiver.dev', strict_min_version: '128.0' } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'quiver@quiver.dev', strict_min_version: '128.0' } } } : {}),
   }),
   vite: () => ({
     build: {

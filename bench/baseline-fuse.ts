@@ -25,8 +25,7 @@ export class BaselineFuse {
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const { stages = [], types = [], limit = 50 } = options;
-    const keep = (i: StoredItem) =>
-      (stages.length === 0 || i.stages.some((s) => stages.includes(s))) && (types.length === 0 || types.includes(i.type));
+    const keep = (i: StoredItem) => (stages.length === 0 || i.stages.some((s) => stages.includes(s))) && (types.length === 0 || types.includes(i.type));
     if (!query.trim()) return [];
     return this.fuse
       .search(query)

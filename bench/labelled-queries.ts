@@ -4,15 +4,7 @@ import { tokenise } from '../lib/search/normalise';
 import { Random } from './random';
 import { typo } from './typos';
 
-export type QueryKind =
-  | 'exact title'
-  | 'typo, 1 edit'
-  | 'typo, 2 edits'
-  | 'partial words'
-  | 'several words'
-  | 'tag'
-  | 'shortcut'
-  | 'cyrillic';
+export type QueryKind = 'exact title' | 'typo, 1 edit' | 'typo, 2 edits' | 'partial words' | 'several words' | 'tag' | 'shortcut' | 'cyrillic';
 
 export interface LabelledQuery {
   kind: QueryKind;

@@ -24,12 +24,7 @@ export interface BaselineFigures {
  * fixed time per library size on random keystrokes and queries (half the time each), skipping
  * any that its measured speed says would not fit; the report prints how many ran.
  */
-export function measureBaseline(
-  items: readonly StoredItem[],
-  queries: readonly LabelledQuery[],
-  seconds: number,
-  seed: number,
-): BaselineFigures {
+export function measureBaseline(items: readonly StoredItem[], queries: readonly LabelledQuery[], seconds: number, seed: number): BaselineFigures {
   const before = retainedBytes();
   const build = timed(() => new BaselineFuse(items));
   const memoryBytes = retainedBytes() - before;

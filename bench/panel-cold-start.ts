@@ -55,16 +55,19 @@ async function writeLibrary(page: Page, items: readonly StoredItem[]): Promise<v
     db.close();
   });
   for (let i = 0; i < items.length; i += 500) {
-    await page.evaluate(async (chunk) => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const open = indexedDB.open('quiver');
-        open.onsuccess = () => resolve(open.result);
-      });
-      const tx = db.transaction('items', 'readwrite');
-      for (const item of chunk) tx.objectStore('items').put(item);
-      await new Promise((r) => (tx.oncomplete = r));
-      db.close();
-    }, items.slice(i, i + 500));
+    await page.evaluate(
+      async (chunk) => {
+        const db = await new Promise<IDBDatabase>((resolve) => {
+          const open = indexedDB.open('quiver');
+          open.onsuccess = () => resolve(open.result);
+        });
+        const tx = db.transaction('items', 'readwrite');
+        for (const item of chunk) tx.objectStore('items').put(item);
+        await new Promise((r) => (tx.oncomplete = r));
+        db.close();
+      },
+      items.slice(i, i + 500),
+    );
   }
 }
 
@@ -103,8 +106,8 @@ export async function measurePanelColdStart(items: readonly StoredItem[]): Promi
   }
   const build = spawnSync('npx', ['wxt', 'build'], { env: { ...process.env, QUIVER_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
   if (build.status !== 0) throw new Error('the extension build for the panel cold-start benchmark failed');
-  const session = await launchExtension({ extensionDir: path.resolve(OUT_DIR, "chrome-mv3") });
-  if (process.env.QUIVER_BENCH_DEBUG) session.context.on("page", (p) => p.on("console", (m) => console.log(m.text())));
+  const session = await launchExtension({ extensionDir: path.resolve(OUT_DIR, 'chrome-mv3') });
+  if (process.env.QUIVER_BENCH_DEBUG) session.context.on('page', (p) => p.on('console', (m) => console.log(m.text())));
   try {
     const admin = await session.openPage('options.html');
     await writeLibrary(admin, items);

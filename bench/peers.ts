@@ -20,10 +20,12 @@ const WEIGHTS = { title: 4, tags: 3, shortcut: 2, summary: 1.5, body: 0.5 } as c
 type Field = keyof typeof WEIGHTS;
 const FIELDS = Object.keys(WEIGHTS) as Field[];
 
-const keeper = (byId: ReadonlyMap<string, StoredItem>, { stages = [], types = [] }: SearchOptions) => (id: string) => {
-  const item = byId.get(id);
-  return !!item && (stages.length === 0 || item.stages.some((s) => stages.includes(s))) && (types.length === 0 || types.includes(item.type));
-};
+const keeper =
+  (byId: ReadonlyMap<string, StoredItem>, { stages = [], types = [] }: SearchOptions) =>
+  (id: string) => {
+    const item = byId.get(id);
+    return !!item && (stages.length === 0 || item.stages.some((s) => stages.includes(s))) && (types.length === 0 || types.includes(item.type));
+  };
 
 /** MiniSearch 7: BM25 with prefix and fuzzy (edit distance 0.2 of the word) matching. */
 export function miniSearchPeer(items: readonly StoredItem[]): PeerEngine {
@@ -96,7 +98,13 @@ export interface PeerFigures {
 }
 
 /** Build, memory, every keystroke of the labelled queries (up to `seconds`), and recall. */
-export function measurePeer(name: string, build: (items: readonly StoredItem[]) => PeerEngine, items: readonly StoredItem[], queries: readonly LabelledQuery[], seconds: number): PeerFigures {
+export function measurePeer(
+  name: string,
+  build: (items: readonly StoredItem[]) => PeerEngine,
+  items: readonly StoredItem[],
+  queries: readonly LabelledQuery[],
+  seconds: number,
+): PeerFigures {
   const before = retainedBytes();
   const built = timed(() => build(items));
   const memoryBytes = retainedBytes() - before;

@@ -25,9 +25,7 @@ function word(random: Random, onsets: string[], vowels: string[], codas: string[
  */
 export function pseudoWords(random: Random, count: number, cyrillic = false): string[] {
   const seen = new Set<string>();
-  const [onsets, vowels, codas] = cyrillic
-    ? [CYRILLIC_ONSETS, CYRILLIC_VOWELS, CYRILLIC_CODAS]
-    : [LATIN_ONSETS, LATIN_VOWELS, LATIN_CODAS];
+  const [onsets, vowels, codas] = cyrillic ? [CYRILLIC_ONSETS, CYRILLIC_VOWELS, CYRILLIC_CODAS] : [LATIN_ONSETS, LATIN_VOWELS, LATIN_CODAS];
   while (seen.size < count) {
     const w = word(random, onsets, vowels, codas);
     if (w.length >= 3) seen.add(w);

@@ -40,7 +40,12 @@ function peersTable(size: number, queries: readonly LabelledQuery[], e: EngineFi
   const versus = (engine: number, others: number[]) => others.map((o) => `${ms(o)} (${ratio(o, engine)})`);
   const rows: string[][] = [
     ['index build', ms(e.buildMs), ...versus(e.buildMs, [...peers.map((p) => p.buildMs), b.buildMs])],
-    ['memory', mb(e.memoryBytes), ...peers.map((p) => `${mb(p.memoryBytes)} (${ratio(p.memoryBytes, e.memoryBytes)})`), `${mb(b.memoryBytes)} (${ratio(b.memoryBytes, e.memoryBytes)})`],
+    [
+      'memory',
+      mb(e.memoryBytes),
+      ...peers.map((p) => `${mb(p.memoryBytes)} (${ratio(p.memoryBytes, e.memoryBytes)})`),
+      `${mb(b.memoryBytes)} (${ratio(b.memoryBytes, e.memoryBytes)})`,
+    ],
     ['query p50 per keystroke', ms(e.keystrokes.p50), ...versus(e.keystrokes.p50, [...peers.map((p) => p.keystrokes.p50), b.keystrokes.p50])],
     ['query p95 per keystroke', ms(e.keystrokes.p95), ...versus(e.keystrokes.p95, [...peers.map((p) => p.keystrokes.p95), b.keystrokes.p95])],
     ['keystrokes measured', count(e.keystrokes.count), ...peers.map((p) => count(p.keystrokes.count)), count(b.keystrokes.count)],
@@ -55,7 +60,15 @@ function peersTable(size: number, queries: readonly LabelledQuery[], e: EngineFi
   const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   ');
   const rule = '─'.repeat(line(header).length);
-  return [``, `${count(size)} items · the engine against the peers (their figure, and the engine's advantage as a ratio)`, rule, line(header), rule, ...rows.map(line), rule].join('\n');
+  return [
+    ``,
+    `${count(size)} items · the engine against the peers (their figure, and the engine's advantage as a ratio)`,
+    rule,
+    line(header),
+    rule,
+    ...rows.map(line),
+    rule,
+  ].join('\n');
 }
 
 function sizesFromArgs(): number[] {
@@ -90,7 +103,12 @@ function report(size: number, words: number, queries: readonly LabelledQuery[], 
     ['query p50 per keystroke', ms(e.keystrokes.p50), ms(b.keystrokes.p50), ratio(b.keystrokes.p50, e.keystrokes.p50)],
     ['query p95 per keystroke', ms(e.keystrokes.p95), ms(b.keystrokes.p95), ratio(b.keystrokes.p95, e.keystrokes.p95)],
     ['query max per keystroke', ms(e.keystrokes.max), ms(b.keystrokes.max), ratio(b.keystrokes.max, e.keystrokes.max)],
-    [`recall@3, all ${queries.length} labelled queries`, pct(hits(e.ranks), e.ranks.length), b.sample.length === queries.length ? pct(hits(b.ranks), b.ranks.length) : 'not run', ''],
+    [
+      `recall@3, all ${queries.length} labelled queries`,
+      pct(hits(e.ranks), e.ranks.length),
+      b.sample.length === queries.length ? pct(hits(b.ranks), b.ranks.length) : 'not run',
+      '',
+    ],
     [`recall@3, the ${b.sample.length} queries Fuse ran`, pct(hits(sampled), sampled.length), pct(hits(b.ranks), b.ranks.length), ''],
     ['cold start to first results', ms(engineCold), ms(b.coldStartMs), ratio(b.coldStartMs, engineCold)],
     ['  read + load persisted index', ms(e.coldStart.readMs + e.coldStart.loadMs), 'build + 1st query', ''],
@@ -135,14 +153,25 @@ async function main() {
     const baseline = measureBaseline(items, queries, baselineSeconds(size), SEED + 2);
     report(size, words, queries, engine, baseline);
     const peers: PeerFigures[] = [];
-    for (const [name, build] of [['MiniSearch 7.2.0', miniSearchPeer], ['FlexSearch 0.8.212', flexSearchPeer]] as const) {
+    for (const [name, build] of [
+      ['MiniSearch 7.2.0', miniSearchPeer],
+      ['FlexSearch 0.8.212', flexSearchPeer],
+    ] as const) {
       progress(`${count(size)} items: measuring ${name}`);
       peers.push(measurePeer(name, build, items, queries, PEER_SECONDS));
     }
     console.log(peersTable(size, queries, engine, baseline, peers));
     for (const p of peers) {
-      checks.push({ name: `p95 per keystroke no worse than ${p.name} at ${count(size)}`, ok: engine.keystrokes.p95 <= p.keystrokes.p95, value: `${ms(engine.keystrokes.p95)} vs ${ms(p.keystrokes.p95)}` });
-      checks.push({ name: `recall@3 no worse than ${p.name} at ${count(size)}`, ok: hits(engine.ranks) >= hits(p.ranks), value: `${hits(engine.ranks)} vs ${hits(p.ranks)} of ${queries.length}` });
+      checks.push({
+        name: `p95 per keystroke no worse than ${p.name} at ${count(size)}`,
+        ok: engine.keystrokes.p95 <= p.keystrokes.p95,
+        value: `${ms(engine.keystrokes.p95)} vs ${ms(p.keystrokes.p95)}`,
+      });
+      checks.push({
+        name: `recall@3 no worse than ${p.name} at ${count(size)}`,
+        ok: hits(engine.ranks) >= hits(p.ranks),
+        value: `${hits(engine.ranks)} vs ${hits(p.ranks)} of ${queries.length}`,
+      });
     }
 
     if (size === 10_000 || size === 50_000) {
@@ -156,7 +185,11 @@ async function main() {
           `"synced" → last item found by the background engine ${ms(sync.searchableAfterMs)}`,
       );
       const target = size === 10_000 ? 5_000 : 25_000;
-      checks.push({ name: `initial sync to "synced" ≤ ${target / 1000} s at ${count(size)} (fake-indexeddb)`, ok: sync.totalMs <= target, value: ms(sync.totalMs) });
+      checks.push({
+        name: `initial sync to "synced" ≤ ${target / 1000} s at ${count(size)} (fake-indexeddb)`,
+        ok: sync.totalMs <= target,
+        value: ms(sync.totalMs),
+      });
       checks.push({ name: `"synced" → searchable ≤ 500 ms at ${count(size)}`, ok: sync.searchableAfterMs <= 500, value: ms(sync.searchableAfterMs) });
     }
 

@@ -12,7 +12,10 @@ export function useStoredValue<T>(value: StoredValue<T>): T | undefined {
       if (live) setCurrent(next);
     });
     // A change seen meanwhile is newer than what the first read found.
-    void value.get().then((first) => live && !changed && setCurrent(first), () => {});
+    void value.get().then(
+      (first) => live && !changed && setCurrent(first),
+      () => {},
+    );
     return () => {
       live = false;
       unwatch();

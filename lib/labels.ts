@@ -19,8 +19,7 @@ export const pageKindLabel = (kind: PageKind): string => t(`pageKind_${kind}`);
 /** The catalogue key of a variable's label: `my.first_name` → `var_my_first_name`. */
 type VariableKey<N extends string> = N extends `my.${infer Own}` ? `var_my_${Own}` : `var_${N}`;
 /** `my.first_name` → "Your first name". */
-export const variableLabel = (name: TemplateVariable): string =>
-  t(`var_${name.replace('.', '_')}` as VariableKey<TemplateVariable> satisfies MessageKey);
+export const variableLabel = (name: TemplateVariable): string => t(`var_${name.replace('.', '_')}` as VariableKey<TemplateVariable> satisfies MessageKey);
 
 // The dashboard's rows group events by these fields, which an event may lack.
 
@@ -45,10 +44,38 @@ export function stageFilterLabel(stageFilter: string): string {
 
 /** Words that read as capitals or in a fixed spelling inside a slug. */
 const SLUG_WORDS: Readonly<Record<string, string>> = {
-  vp: 'VP', cfo: 'CFO', ceo: 'CEO', coo: 'COO', cto: 'CTO', cio: 'CIO', ciso: 'CISO', it: 'IT', hr: 'HR',
-  roi: 'ROI', api: 'API', erp: 'ERP', wms: 'WMS', sap: 'SAP', gdpr: 'GDPR', gdp: 'GDP', nps: 'NPS', qbr: 'QBR',
-  smb: 'SMB', eta: 'ETA', ev: 'EV', dsd: 'DSD', '3pl': '3PL', '1c': '1C', saas: 'SaaS', b2b: 'B2B', crm: 'CRM',
-  netsuite: 'NetSuite', linkedin: 'LinkedIn', ecommerce: 'e-commerce', of: 'of', and: 'and',
+  vp: 'VP',
+  cfo: 'CFO',
+  ceo: 'CEO',
+  coo: 'COO',
+  cto: 'CTO',
+  cio: 'CIO',
+  ciso: 'CISO',
+  it: 'IT',
+  hr: 'HR',
+  roi: 'ROI',
+  api: 'API',
+  erp: 'ERP',
+  wms: 'WMS',
+  sap: 'SAP',
+  gdpr: 'GDPR',
+  gdp: 'GDP',
+  nps: 'NPS',
+  qbr: 'QBR',
+  smb: 'SMB',
+  eta: 'ETA',
+  ev: 'EV',
+  dsd: 'DSD',
+  '3pl': '3PL',
+  '1c': '1C',
+  saas: 'SaaS',
+  b2b: 'B2B',
+  crm: 'CRM',
+  netsuite: 'NetSuite',
+  linkedin: 'LinkedIn',
+  ecommerce: 'e-commerce',
+  of: 'of',
+  and: 'and',
 };
 
 /**

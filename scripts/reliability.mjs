@@ -39,11 +39,31 @@ const STEPS = [
     title: 'the fast server attacks again on PostgreSQL (also in npm test): event batches, content files, flaky uploads, access control',
     command: ['npx', 'vitest', 'run', '--project', 'reliability-pg'],
   },
-  { id: 'pg-events-1', title: 'events load on PostgreSQL: batches of 100 to one quiver serve', command: ['npx', 'tsx', 'tests/reliability/events-load.ts', '1000', '8', '--postgres', '1'] },
-  { id: 'pg-events-3', title: 'events load on PostgreSQL: batches of 100 spread over three quiver serve', command: ['npx', 'tsx', 'tests/reliability/events-load.ts', '1000', '9', '--postgres', '3'] },
-  { id: 'pg-sync-3', title: 'library sync load on PostgreSQL: 50 reps, 10,000 items, pages from three instances in turn', command: ['npx', 'tsx', 'tests/reliability/sync-load.ts', '50', '10000', '--postgres', '3'] },
-  { id: 'pg-kill', title: 'three instances on PostgreSQL, one SIGKILLed mid-upload and another mid-sync', command: ['npx', 'tsx', 'tests/reliability/instance-kill.ts'] },
-  { id: 'stats-volume', title: 'GET /api/v1/stats for 30 days over 10 million events (a year of 2,000 reps), generated in SQL', command: ['npx', 'tsx', 'tests/reliability/stats-volume.ts', '10000000', '2000'] },
+  {
+    id: 'pg-events-1',
+    title: 'events load on PostgreSQL: batches of 100 to one quiver serve',
+    command: ['npx', 'tsx', 'tests/reliability/events-load.ts', '1000', '8', '--postgres', '1'],
+  },
+  {
+    id: 'pg-events-3',
+    title: 'events load on PostgreSQL: batches of 100 spread over three quiver serve',
+    command: ['npx', 'tsx', 'tests/reliability/events-load.ts', '1000', '9', '--postgres', '3'],
+  },
+  {
+    id: 'pg-sync-3',
+    title: 'library sync load on PostgreSQL: 50 reps, 10,000 items, pages from three instances in turn',
+    command: ['npx', 'tsx', 'tests/reliability/sync-load.ts', '50', '10000', '--postgres', '3'],
+  },
+  {
+    id: 'pg-kill',
+    title: 'three instances on PostgreSQL, one SIGKILLed mid-upload and another mid-sync',
+    command: ['npx', 'tsx', 'tests/reliability/instance-kill.ts'],
+  },
+  {
+    id: 'stats-volume',
+    title: 'GET /api/v1/stats for 30 days over 10 million events (a year of 2,000 reps), generated in SQL',
+    command: ['npx', 'tsx', 'tests/reliability/stats-volume.ts', '10000000', '2000'],
+  },
   {
     id: 'browser',
     title: 'browser attacks in Chromium (also in npm test): runtime messages, page forgeries, XSS, storage full, the outbox at 50,000, host-page cost',
@@ -116,7 +136,11 @@ const bound = (f) =>
     : [f.atLeast !== undefined ? `≥ ${f.atLeast}` : '', f.atMost !== undefined ? `≤ ${f.atMost}` : ''].filter(Boolean).join(', ');
 
 const lines = [];
-lines.push('', `QUIVER RELIABILITY REPORT — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${cpus().length} cores`, '');
+lines.push(
+  '',
+  `QUIVER RELIABILITY REPORT — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${cpus().length} cores`,
+  '',
+);
 for (const [item, title] of Object.entries(ITEMS)) {
   const own = figures.filter((f) => String(f.item) === item);
   const pending = PENDING.filter((p) => String(p.item) === item);
@@ -140,7 +164,9 @@ const silentSteps = ran.filter((r) => r.figures.length === 0);
 lines.push('Steps');
 for (const r of ran) {
   const mark = r.code === 0 && r.figures.length > 0 ? '✓' : '✗';
-  lines.push(`   ${mark} ${r.step.id.padEnd(12)} ${r.seconds.toFixed(0).padStart(4)} s   ${r.step.title}${r.figures.length === 0 ? ' — recorded no figures' : ''}`);
+  lines.push(
+    `   ${mark} ${r.step.id.padEnd(12)} ${r.seconds.toFixed(0).padStart(4)} s   ${r.step.title}${r.figures.length === 0 ? ' — recorded no figures' : ''}`,
+  );
 }
 lines.push('');
 for (const r of failedSteps) {

@@ -96,15 +96,23 @@ export function createApp({
     });
   }
 
-  app.on(['GET', 'HEAD'], '/s/:slug', sharePage(db, {
-    quietMs: (shareLinks.quietSeconds ?? DEFAULT_QUIET_SECONDS) * 1000,
-    perMinute: shareLinks.perMinute ?? DEFAULT_SHARE_RATE_PER_MINUTE,
-    trustProxy: shareLinks.trustProxy ?? false,
-  }));
+  app.on(
+    ['GET', 'HEAD'],
+    '/s/:slug',
+    sharePage(db, {
+      quietMs: (shareLinks.quietSeconds ?? DEFAULT_QUIET_SECONDS) * 1000,
+      perMinute: shareLinks.perMinute ?? DEFAULT_SHARE_RATE_PER_MINUTE,
+      trustProxy: shareLinks.trustProxy ?? false,
+    }),
+  );
 
   app.use('/api/v1/*', requireToken(db));
   app.get('/api/v1/me', getMe);
-  app.get('/api/v1/library', compressJson(), getLibrary(db, () => metrics.syncPages.inc()));
+  app.get(
+    '/api/v1/library',
+    compressJson(),
+    getLibrary(db, () => metrics.syncPages.inc()),
+  );
   app.post(
     '/api/v1/events',
     bodyLimit({

@@ -27,11 +27,9 @@ export async function runDemoServer(options: DemoOptions, io: CliIo = processIo)
       for (const problem of folder.problems) io.err(formatProblem(problem));
       throw new CommandFailed(`the demo library in ${options.contentDir} has invalid files; nothing was imported`);
     }
-    const server = await startServer({ db: options.dbPath, port: options.port, host: options.host, log: io.err }).catch(
-      (error: unknown) => {
-        throw new CommandFailed(listenProblem(error, options));
-      },
-    );
+    const server = await startServer({ db: options.dbPath, port: options.port, host: options.host, log: io.err }).catch((error: unknown) => {
+      throw new CommandFailed(listenProblem(error, options));
+    });
     const { summary } = await importIntoOrg(server.db, DEFAULTS.org, folder.items);
     // Next to a SQLite file; for a PostgreSQL URL, in ./data like the default database.
     const tokensFile = path.join(isPostgresUrl(options.dbPath) ? 'data' : path.dirname(options.dbPath), 'demo-tokens.json');

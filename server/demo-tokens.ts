@@ -42,11 +42,9 @@ export async function ensureDemoTokens(db: Kysely<Database>, orgSlug: string, fi
   }
   if (changed) {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(
-      file,
-      `${JSON.stringify({ note: 'Demo credentials made by npm start, for this machine only.', org: orgSlug, tokens }, null, 2)}\n`,
-      { mode: 0o600 },
-    );
+    await writeFile(file, `${JSON.stringify({ note: 'Demo credentials made by npm start, for this machine only.', org: orgSlug, tokens }, null, 2)}\n`, {
+      mode: 0o600,
+    });
     await chmod(file, 0o600);
   }
   return tokens;

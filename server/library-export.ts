@@ -39,8 +39,6 @@ export async function exportLibrary(db: Kysely<Database>, orgSlug: string, dir: 
     await writeFile(path.join(dir, file), serializeContentFile(parsed.data), 'utf8');
     names.add(file);
   }
-  const strayFiles = (await readdir(dir))
-    .filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md' && !names.has(name))
-    .sort();
+  const strayFiles = (await readdir(dir)).filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md' && !names.has(name)).sort();
   return { written: names.size, problems, strayFiles };
 }

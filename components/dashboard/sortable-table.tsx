@@ -78,7 +78,13 @@ export function SortableTable<Row>({ caption, columns, rows, rowKey, initialSort
 
   const exportCsv = () => {
     const cells = sorted.map((row) => columns.map((c): CsvCell => c.value(row)));
-    downloadCsv(`${csvName}.csv`, toCsv(columns.map((c) => c.header), cells));
+    downloadCsv(
+      `${csvName}.csv`,
+      toCsv(
+        columns.map((c) => c.header),
+        cells,
+      ),
+    );
   };
 
   return (

@@ -34,12 +34,7 @@ export function FillForm({ title, missing, action, onSubmit, onCancel }: Props) 
       {missing.map((name, i) => (
         <label key={name}>
           {variableLabel(name)}
-          <input
-            ref={i === 0 ? first : undefined}
-            required
-            value={values[name] ?? ''}
-            onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-          />
+          <input ref={i === 0 ? first : undefined} required value={values[name] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))} />
         </label>
       ))}
       <div className="actions">

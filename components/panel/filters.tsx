@@ -39,10 +39,7 @@ export function Filters({ boosted }: Props) {
       </p>
       <label className="type-filter">
         <span>{t('typeLabel')}</span>
-        <select
-          value={types[0] ?? ''}
-          onChange={(e) => setTypes(e.target.value ? [e.target.value as ContentType] : [])}
-        >
+        <select value={types[0] ?? ''} onChange={(e) => setTypes(e.target.value ? [e.target.value as ContentType] : [])}>
           <option value="">{t('typeAll')}</option>
           {CONTENT_TYPES.map((type) => (
             <option key={type} value={type}>

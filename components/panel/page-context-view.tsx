@@ -48,7 +48,13 @@ export function PageContextView({ state }: { state: PageContextState }) {
   else if (!state.context.supported || !state.context.site) body = <p className="muted">{t('contextUnsupported')}</p>;
   else {
     const c = state.context;
-    const others = (c.recipients?.length ?? 0) > 1 ? c.recipients?.slice(1).map((r) => r.fullName ?? r.email).join(', ') : undefined;
+    const others =
+      (c.recipients?.length ?? 0) > 1
+        ? c.recipients
+            ?.slice(1)
+            .map((r) => r.fullName ?? r.email)
+            .join(', ')
+        : undefined;
     body = (
       <>
         <p className="ctx-site">

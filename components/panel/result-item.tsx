@@ -56,9 +56,7 @@ function Preview({ item, today }: { item: StoredItem; today: string }) {
   return (
     <div className="preview" role="region" aria-label={t('preview')}>
       {expired && <p className="notice notice-error">{t('expiredNotice', [formatDay(item.expires ?? ''), item.owner])}</p>}
-      {!expired && isStale(item, today) && (
-        <p className="notice notice-warning">{t('staleNotice', [item.review_by ?? '', item.owner])}</p>
-      )}
+      {!expired && isStale(item, today) && <p className="notice notice-warning">{t('staleNotice', [item.review_by ?? '', item.owner])}</p>}
       <dl className="preview-meta">
         {preview.subject && (
           <div>
@@ -142,11 +140,7 @@ export function ResultItem({ item, open, today, reasons, onToggle, onAction }: P
         <span className="stages">{item.stages.map(stageLabel).join(' · ')}</span>
         <Badges item={item} today={today} />
       </div>
-      {expired && (
-        <p className="expired-line">
-          {t('expiredLine', [formatDay(item.expires ?? ''), item.owner])}
-        </p>
-      )}
+      {expired && <p className="expired-line">{t('expiredLine', [formatDay(item.expires ?? ''), item.owner])}</p>}
       {reasons && reasons.length > 0 && <p className="reasons">{reasons.join(' · ')}</p>}
       {item.summary && <p className="summary">{item.summary}</p>}
       <div className="actions">

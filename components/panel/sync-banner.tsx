@@ -16,9 +16,18 @@ export function SyncBanner() {
   const progress = useLiveQuery(() => readSyncProgress(db), []);
   const source = useLiveQuery(() => getMeta(db, 'librarySource'), []);
   const storageFull = useStoredValue(storageFullStore);
-  if (storageFull) return <p className="banner notice-error" role="alert">{t('storageFullBanner')}</p>;
+  if (storageFull)
+    return (
+      <p className="banner notice-error" role="alert">
+        {t('storageFullBanner')}
+      </p>
+    );
   if (status?.state === 'error' && status.error?.code === 'unauthorized') {
-    return <p className="banner notice-error" role="alert">{t('statusTokenRejected')}</p>;
+    return (
+      <p className="banner notice-error" role="alert">
+        {t('statusTokenRejected')}
+      </p>
+    );
   }
   if (status?.state === 'error' && (status.error?.code === 'unreachable' || status.error?.code === 'server')) {
     return <p className="banner notice-warning">{t('statusUnreachable')}</p>;

@@ -4,10 +4,7 @@ import { listen } from '../../lib/messaging/receive';
 import { messenger, tabTransport } from '../../lib/messaging/send';
 import { unsupportedContext, type PageContext } from '../../lib/schema/page-context';
 
-export type PageContextState =
-  | { status: 'none' }
-  | { status: 'loading' }
-  | { status: 'ready'; context: PageContext };
+export type PageContextState = { status: 'none' } | { status: 'loading' } | { status: 'ready'; context: PageContext };
 
 /** Asks the page's content script (top frame) what it sees. Null when no script answers. */
 export async function requestPageContext(tabId: number): Promise<PageContext | null> {

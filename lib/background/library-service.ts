@@ -97,11 +97,7 @@ export class LibraryService {
     typed: Record<string, string> = {},
     today = todayIso(),
   ): Promise<RenderReply> {
-    const item = target.id
-      ? await this.db.items.get(target.id)
-      : target.shortcut
-        ? await this.findByShortcut(target.shortcut)
-        : undefined;
+    const item = target.id ? await this.db.items.get(target.id) : target.shortcut ? await this.findByShortcut(target.shortcut) : undefined;
     if (!item) return { ok: false, reason: 'not-found', message: t('renderNotFound') };
     const rendered = renderForPage(item, { context, profile: settings.profile, typed, today });
     if (!rendered.ok) return rendered;

@@ -9,9 +9,7 @@ import { messenger, tabTransport } from '../messaging/send';
  */
 
 export async function injectPalette(tabId: number): Promise<void> {
-  await browser.scripting
-    .executeScript({ target: { tabId, frameIds: [0] }, files: ['/palette.js'] })
-    .catch(() => {});
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/palette.js'] }).catch(() => {});
 }
 
 /**

@@ -10,7 +10,10 @@ import { SITE_REGISTRY, type SiteEntry, type SiteName } from '../sites/registry'
  * open, so the rep needs no reload.
  */
 
-type Scripting = Pick<typeof browser.scripting, 'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts' | 'executeScript'>;
+type Scripting = Pick<
+  typeof browser.scripting,
+  'getRegisteredContentScripts' | 'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts' | 'executeScript'
+>;
 
 export interface RegionScriptDeps {
   scripting: Scripting;
@@ -81,11 +84,9 @@ export async function injectIntoOpenPages(patterns: string[], deps: RegionScript
     const tabs = await deps.tabs.query({ url: mine }).catch(() => []);
     for (const tab of tabs) {
       if (tab.id === undefined) continue;
-      await deps.scripting
-        .executeScript({ target: { tabId: tab.id, allFrames: entry.allFrames ?? false }, files: [scriptFile(entry.site)] })
-        .catch(() => {
-          // The tab navigated away or closed meanwhile: its next page gets the registered script.
-        });
+      await deps.scripting.executeScript({ target: { tabId: tab.id, allFrames: entry.allFrames ?? false }, files: [scriptFile(entry.site)] }).catch(() => {
+        // The tab navigated away or closed meanwhile: its next page gets the registered script.
+      });
     }
   }
 }

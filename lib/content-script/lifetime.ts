@@ -11,11 +11,7 @@
 
 const KEY = '__quiverContentScriptLifetime';
 
-export function contentScriptLifetime(
-  wxtSignal: AbortSignal,
-  world: object,
-  extensionAlive: () => boolean,
-): AbortSignal {
+export function contentScriptLifetime(wxtSignal: AbortSignal, world: object, extensionAlive: () => boolean): AbortSignal {
   const slots = world as Record<string, AbortController | undefined>;
   slots[KEY]?.abort();
   const own = new AbortController();

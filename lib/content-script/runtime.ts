@@ -42,8 +42,7 @@ export function startContentScript(
   if (win.top !== win) return;
   const doc = win.document;
 
-  const page = (): ResolvedPage =>
-    resolvePage(adapter, doc, new URL(win.location.href), { lastFocused: tracker.lastFocused, lastEditor: tracker.lastEditor });
+  const page = (): ResolvedPage => resolvePage(adapter, doc, new URL(win.location.href), { lastFocused: tracker.lastFocused, lastEditor: tracker.lastEditor });
 
   let lastSent = '';
   const buttons = new QuiverButtons({ label: buttonLabel(), onClick: openPanel, isUserInput });

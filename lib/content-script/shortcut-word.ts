@@ -96,7 +96,10 @@ export function findTypedShortcut(editor: HTMLElement, prefix: string, known: Re
   if (isTextField(editor)) {
     const end = editor.selectionStart;
     if (end === null || end !== editor.selectionEnd) return null;
-    const line = editor.value.slice(Math.max(0, end - MAX_LOOKBACK), end).split('\n').pop()!;
+    const line = editor.value
+      .slice(Math.max(0, end - MAX_LOOKBACK), end)
+      .split('\n')
+      .pop()!;
     const word = matchShortcut(line, prefix, known);
     if (!word) return null;
     const text = prefix + word;
@@ -105,7 +108,10 @@ export function findTypedShortcut(editor: HTMLElement, prefix: string, known: Re
   const caret = currentRangeIn(editor);
   if (!caret || !caret.collapsed) return null;
   const pieces = lineBefore(editor, caret);
-  const line = pieces.map((p) => p.node.data.slice(p.from, p.to)).join('').slice(-MAX_LOOKBACK);
+  const line = pieces
+    .map((p) => p.node.data.slice(p.from, p.to))
+    .join('')
+    .slice(-MAX_LOOKBACK);
   const word = matchShortcut(line, prefix, known);
   if (!word) return null;
   const text = prefix + word;

@@ -27,9 +27,7 @@ export function formatDateTime(iso: string): string {
 
 /** A bucket's first day, YYYY-MM-DD, read as a UTC calendar day (never shifted by the time zone). */
 export function formatDay(isoDate: string): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** A whole UTC calendar day, e.g. the day governance was judged on. */

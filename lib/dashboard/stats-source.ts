@@ -12,15 +12,10 @@ import { computeStats } from '../kpi/compute-stats';
 
 /** Why the server's figures are not shown; the page says so in words. */
 export type ServerFallback =
-  | { reason: 'forbidden' }
-  | { reason: 'rejected-token' }
-  | { reason: 'unreachable' }
-  | { reason: 'server-error'; status: number }
-  | { reason: 'unreadable' };
+  { reason: 'forbidden' } | { reason: 'rejected-token' } | { reason: 'unreachable' } | { reason: 'server-error'; status: number } | { reason: 'unreadable' };
 
 export type StatsResult =
-  | { source: 'server'; serverUrl: string; stats: Stats }
-  | { source: 'local'; stats: Stats; fallback?: ServerFallback; serverUrl?: string };
+  { source: 'server'; serverUrl: string; stats: Stats } | { source: 'local'; stats: Stats; fallback?: ServerFallback; serverUrl?: string };
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 

@@ -2,9 +2,7 @@ import { writeClipboard } from '../clipboard';
 import { messenger, tabTransport } from '../messaging/send';
 import type { InsertPayload, InsertResult } from '../schema/messages';
 
-export type Delivery =
-  | { how: 'inserted'; editor: string; subjectFilled: boolean }
-  | { how: 'copied'; because: 'asked' | 'no-editor' | 'unreachable' };
+export type Delivery = { how: 'inserted'; editor: string; subjectFilled: boolean } | { how: 'copied'; because: 'asked' | 'no-editor' | 'unreachable' };
 
 /** Sends content to the bound tab's editor (top frame); the content script sanitises it again. */
 export async function insertIntoTab(tabId: number, payload: InsertPayload): Promise<InsertResult | null> {

@@ -36,8 +36,7 @@ export function insertRichText(editor: HTMLElement, html: string, saved: Range |
 
 /** Plain text as HTML paragraphs, for a rich editor when the payload carries only text. */
 export function textToHtml(text: string): string {
-  const escape = (s: string) =>
-    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   return text
     .split(/\n{2,}/)
     .map((para) => `<p>${para.split('\n').map(escape).join('<br>')}</p>`)

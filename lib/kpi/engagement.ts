@@ -62,9 +62,7 @@ export function engagementFromGroups(groups: EngagementGroups, library: Readonly
       .sort((a, b) => b.links - a.links || b.opened - a.opened || compareText(a.contentId, b.contentId))
       .slice(0, STATS_LIST_LIMIT),
     byStage: [...JOURNEY_STAGES, null].map((stage) => ({ stage, ...counts(groups.byStage.get(stage) ?? empty()) })),
-    byType: [...groups.byType]
-      .map(([type, group]) => ({ type, ...counts(group) }))
-      .sort((a, b) => b.links - a.links || compareText(a.type, b.type)),
+    byType: [...groups.byType].map(([type, group]) => ({ type, ...counts(group) })).sort((a, b) => b.links - a.links || compareText(a.type, b.type)),
   };
 }
 

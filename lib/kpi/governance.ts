@@ -9,12 +9,7 @@ import type { KpiItem } from './item-scope';
  * Stale and expired items per owner as of `today`, and how often reps still used content that
  * was past its review date. A use is attributed to the owner the item has in the library now.
  */
-export function governance(
-  events: readonly ScopedEvent[],
-  scopedItems: readonly KpiItem[],
-  library: ReadonlyMap<string, KpiItem>,
-  today: string,
-): Governance {
+export function governance(events: readonly ScopedEvent[], scopedItems: readonly KpiItem[], library: ReadonlyMap<string, KpiItem>, today: string): Governance {
   const owners = new Map<string, OwnerGovernance>();
   const ownerRow = (owner: string) => {
     let row = owners.get(owner);
@@ -47,9 +42,6 @@ export function governance(
 
   const byOwner = [...owners.values()]
     .filter((row) => row.stale + row.expired + row.staleUses > 0)
-    .sort(
-      (a, b) =>
-        b.stale + b.expired - (a.stale + a.expired) || b.staleUses - a.staleUses || compareText(a.owner, b.owner),
-    );
+    .sort((a, b) => b.stale + b.expired - (a.stale + a.expired) || b.staleUses - a.staleUses || compareText(a.owner, b.owner));
   return { staleItems, expiredItems, staleUses, byOwner };
 }

@@ -11,7 +11,5 @@ export type KpiItem = Pick<ContentItem, 'id' | 'title' | 'type' | 'owner' | 'sta
  */
 export function scopeItems<T extends KpiItem>(items: readonly T[], query: StatsQuery): T[] {
   const { stage, type } = query;
-  return items.filter(
-    (item) => (stage === undefined || item.stages.includes(stage)) && (type === undefined || item.type === type),
-  );
+  return items.filter((item) => (stage === undefined || item.stages.includes(stage)) && (type === undefined || item.type === type));
 }

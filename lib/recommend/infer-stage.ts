@@ -23,7 +23,10 @@ const STAGE_WORDS: Record<JourneyStage, readonly string[]> = {
  * 3PLs — Interest"), or with a stage the org's stage map knows ("Q3 Qualification",
  * "Customers" through HubSpot's Customer). The first list that says one wins.
  */
-export function stageFromLists(lists: readonly string[] | undefined, stageMap: ReadonlyMap<string, JourneyStage>): { list: string; stage: JourneyStage } | null {
+export function stageFromLists(
+  lists: readonly string[] | undefined,
+  stageMap: ReadonlyMap<string, JourneyStage>,
+): { list: string; stage: JourneyStage } | null {
   for (const list of lists ?? []) {
     const words = stageKey(list).split(' ').filter(Boolean);
     const named = JOURNEY_STAGES.find((stage) => words.some((w) => STAGE_WORDS[stage].some((stem) => w.startsWith(stem))));

@@ -58,7 +58,8 @@ export function pageSignals(context: PageContext | undefined): PageSignals {
   const person = prospectOf(context);
   const fromIndustry = industriesIn(context.industry);
   // The rep's own lists (Sales Navigator: "Cold-chain accounts") segment by industry too.
-  const industries = fromIndustry.length > 0 ? fromIndustry : industriesIn([context.company, person?.title, ...(context.lists ?? [])].filter(Boolean).join(' '));
+  const industries =
+    fromIndustry.length > 0 ? fromIndustry : industriesIn([context.company, person?.title, ...(context.lists ?? [])].filter(Boolean).join(' '));
   const words = [context.company, context.industry]
     .filter((s): s is string => Boolean(s))
     .join(' ')

@@ -53,10 +53,7 @@ export async function suggest({ search, getItems, context, stage, stageReason, t
   const stages = stage ? [stage] : [];
   const keywords = [...signals.industries, ...signals.words].join(' ');
   // The engine's empty-query order already puts used and fresh content first.
-  const [pool, keywordHits] = await Promise.all([
-    search('', { stages, limit: SUGGESTION_POOL }),
-    keywords ? search(keywords, { stages, limit: 30 }) : [],
-  ]);
+  const [pool, keywordHits] = await Promise.all([search('', { stages, limit: SUGGESTION_POOL }), keywords ? search(keywords, { stages, limit: 30 }) : []]);
   if (pool === null || keywordHits === null) return null;
   const keywordRank = new Map(keywordHits.map((h, i) => [h.id, i] as const));
   const items = await getItems(pool.map((h) => h.id));

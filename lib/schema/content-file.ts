@@ -24,20 +24,20 @@ export function formatProblem(p: ContentFileProblem): string {
   return `${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.field}: ${p.message}`;
 }
 
-export type ParseResult =
-  | { ok: true; item: ContentItem }
-  | { ok: false; problems: ContentFileProblem[] };
+export type ParseResult = { ok: true; item: ContentItem } | { ok: false; problems: ContentFileProblem[] };
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 export function issuePath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'front matter';
-  return path
-    .map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`))
-    .join('');
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('');
 }
 
-export function zodProblems(file: string, error: z.ZodError, lineOf: (path: readonly PropertyKey[]) => number | undefined = () => undefined): ContentFileProblem[] {
+export function zodProblems(
+  file: string,
+  error: z.ZodError,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined = () => undefined,
+): ContentFileProblem[] {
   return error.issues.map((issue) => {
     const line = lineOf(issue.path);
     return { file, field: issuePath(issue.path), message: issue.message, ...(line !== undefined ? { line } : {}) };

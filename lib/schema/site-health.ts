@@ -107,11 +107,7 @@ export function shiftDay(day: string, days: number): string {
 export function parseSiteHealthParams(raw: Record<string, string | undefined>, today: string) {
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const to = defined.to ? dayOfParam(defined.to) : today;
-  const from = defined.from
-    ? dayOfParam(defined.from)
-    : isoDateSchema.safeParse(to).success
-      ? shiftDay(to, 1 - SITE_HEALTH_DEFAULT_DAYS)
-      : to;
+  const from = defined.from ? dayOfParam(defined.from) : isoDateSchema.safeParse(to).success ? shiftDay(to, 1 - SITE_HEALTH_DEFAULT_DAYS) : to;
   return siteHealthQuerySchema.safeParse({ ...defined, from, to });
 }
 

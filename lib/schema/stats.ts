@@ -47,8 +47,7 @@ export const statsBucketSchema = z.enum(STATS_BUCKETS);
 export type StatsBucket = z.infer<typeof statsBucketSchema>;
 
 /** Query strings send absent filters as `stage=`: an empty value means no filter. */
-const optionalFilter = <T extends z.core.SomeType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), z.optional(schema));
+const optionalFilter = <T extends z.core.SomeType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.optional(schema));
 
 const DAY_MS = 86_400_000;
 

@@ -12,17 +12,6 @@ export const JOURNEY_STAGES = ['awareness', 'interest', 'engagement', 'conversio
 export const journeyStageSchema = z.enum(JOURNEY_STAGES);
 export type JourneyStage = z.infer<typeof journeyStageSchema>;
 
-export const CONTENT_TYPES = [
-  'email_template',
-  'snippet',
-  'case_study',
-  'deck',
-  'one_pager',
-  'battlecard',
-  'guide',
-  'ebook',
-  'video',
-  'playbook',
-] as const;
+export const CONTENT_TYPES = ['email_template', 'snippet', 'case_study', 'deck', 'one_pager', 'battlecard', 'guide', 'ebook', 'video', 'playbook'] as const;
 export const contentTypeSchema = z.enum(CONTENT_TYPES);
 export type ContentType = z.infer<typeof contentTypeSchema>;

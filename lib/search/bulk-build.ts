@@ -12,11 +12,7 @@ const encode = encodePosting;
  * frequencies. Pairs are gathered item by item, then laid out per term in one pass: far
  * cheaper than growing tens of thousands of per-term lists.
  */
-export function buildPostingStores(
-  items: readonly StoredItem[],
-  vocab: Vocabulary,
-  collector: TermCollector,
-): { head: PostingStore; body: PostingStore } {
+export function buildPostingStores(items: readonly StoredItem[], vocab: Vocabulary, collector: TermCollector): { head: PostingStore; body: PostingStore } {
   const headTerms = new IntList(1024);
   const headPostings = new IntList(1024);
   const bodyTerms = new IntList(1024);

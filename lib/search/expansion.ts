@@ -50,12 +50,7 @@ export function allowedEdits(length: number): number {
  * near-misses (bigram candidates, scored by Fuse.js). `inHead(term)`: whether any item has
  * the term in a short field; head-only completions of other terms could match nothing.
  */
-export function expandWord(
-  word: QueryWord,
-  vocab: Vocabulary,
-  grams: GramIndex,
-  inHead: (term: number) => boolean,
-): Expansion {
+export function expandWord(word: QueryWord, vocab: Vocabulary, grams: GramIndex, inHead: (term: number) => boolean): Expansion {
   const found = new Map<number, { quality: number; headOnly: boolean }>();
   const offer = (term: number, quality: number, headOnly: boolean) => {
     const seen = found.get(term);

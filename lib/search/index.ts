@@ -1,16 +1,7 @@
 import { InvertedIndexEngine } from './indexed-engine';
 import type { IndexedSearchEngine, SearchEngineOptions } from './types';
 
-export type {
-  IndexedSearchEngine,
-  IndexStats,
-  SearchEngine,
-  SearchEngineOptions,
-  SearchFilters,
-  SearchHit,
-  SearchOptions,
-  UsageSignal,
-} from './types';
+export type { IndexedSearchEngine, IndexStats, SearchEngine, SearchEngineOptions, SearchFilters, SearchHit, SearchOptions, UsageSignal } from './types';
 
 /**
  * The engine every caller uses: synchronous, for the background service worker (which cannot

@@ -14,14 +14,7 @@ import { parseQuery } from './query';
 import { rankMatches } from './ranked-search';
 import { Scorer } from './scorer';
 import { decodeSnapshot, encodeSnapshot } from './snapshot';
-import type {
-  IndexedSearchEngine,
-  IndexStats,
-  SearchEngineOptions,
-  SearchHit,
-  SearchOptions,
-  UsageSignal,
-} from './types';
+import type { IndexedSearchEngine, IndexStats, SearchEngineOptions, SearchHit, SearchOptions, UsageSignal } from './types';
 import { UsageTable } from './usage-table';
 import { Vocabulary } from './vocabulary';
 
@@ -133,9 +126,7 @@ export class InvertedIndexEngine implements IndexedSearchEngine {
     const docs = this.docs;
     const today = this.today();
     const keep = (slot: number) =>
-      docs.alive[slot] === 1 &&
-      (stageBits === 0 || (docs.stages[slot]! & stageBits) !== 0) &&
-      (typeBits === 0 || ((1 << docs.types[slot]!) & typeBits) !== 0);
+      docs.alive[slot] === 1 && (stageBits === 0 || (docs.stages[slot]! & stageBits) !== 0) && (typeBits === 0 || ((1 << docs.types[slot]!) & typeBits) !== 0);
     const boosted = (slot: number) => (docs.stages[slot]! & boostBits) !== 0;
     const expired = (slot: number) => isExpiredRecord(docs, slot, today);
 
@@ -153,8 +144,7 @@ export class InvertedIndexEngine implements IndexedSearchEngine {
     const expand = (word: QueryWord) => this.expansions.get(word, this.vocab, this.grams, inHead);
     const expansions = [...parsed.words.map(expand), ...parsed.facetWords.map(expand)];
     this.scorer.accumulate(expansions, this.vocab, this.head, this.body, docs.liveCount, docs.slotCount, parsed.words.length);
-    const named = (slot: number) =>
-      ((1 << docs.types[slot]!) & parsed.facetTypes) !== 0 || (docs.stages[slot]! & parsed.facetStages) !== 0;
+    const named = (slot: number) => ((1 << docs.types[slot]!) & parsed.facetTypes) !== 0 || (docs.stages[slot]! & parsed.facetStages) !== 0;
     // Items of a named type or stage match the facet words whatever their text says.
     if (parsed.facetWords.length > 0) {
       for (let slot = 0; slot < docs.slotCount; slot++) if (docs.alive[slot] === 1 && named(slot)) this.scorer.include(slot);

@@ -19,10 +19,7 @@ export function isByteArray(value: unknown): value is Uint8Array<ArrayBuffer> {
 }
 const bytesSchema = z.custom<Uint8Array<ArrayBuffer>>(isByteArray, 'must be a Uint8Array');
 
-const itemSchema = z.custom<StoredItem>(
-  (v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string',
-  'must be a content item',
-);
+const itemSchema = z.custom<StoredItem>((v) => typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string', 'must be a content item');
 
 const searchOptionsSchema = z
   .object({

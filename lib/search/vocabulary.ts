@@ -123,7 +123,7 @@ export class Vocabulary {
     const before = this.df[id]!;
     const after = before + delta;
     this.df[id] = after;
-    if ((before > 0) !== (after > 0)) this.liveVersion++;
+    if (before > 0 !== after > 0) this.liveVersion++;
   }
 
   /** Term ids whose text starts with `prefix`, in text order (dead terms included). */

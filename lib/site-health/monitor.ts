@@ -111,7 +111,10 @@ export class SiteHealthMonitor {
       const pages = (await getMeta(this.db, 'siteHealthPages')) ?? {};
       const due = Object.values(pages).filter((p) => !p.reported);
       if (due.length === 0) return 0;
-      await enqueueEvents(this.db, due.map((p) => eventOf(p, this.now())));
+      await enqueueEvents(
+        this.db,
+        due.map((p) => eventOf(p, this.now())),
+      );
       for (const p of due) p.reported = true;
       await setMeta(this.db, 'siteHealthPages', pages);
       return due.length;

@@ -38,9 +38,7 @@ export function probePage(context: PageContext): PageProbe | null {
   const contextFound = CONTEXT_FOUND[context.pageKind];
   if (!contextFound) return null;
   const editorExpected =
-    context.pageKind === 'compose' ||
-    context.pageKind === 'messaging' ||
-    (MAIL_SITES.has(context.site) && (context.recipients?.length ?? 0) > 0);
+    context.pageKind === 'compose' || context.pageKind === 'messaging' || (MAIL_SITES.has(context.site) && (context.recipients?.length ?? 0) > 0);
   const failed: PageProbe['failed'] = [];
   if (!contextFound(context)) failed.push('context');
   if (editorExpected && !context.editor) failed.push('editor');

@@ -47,7 +47,11 @@ function samePerson(a: Person, b: Person): boolean {
   return a.email !== undefined ? a.email === b.email : a.fullName !== undefined && a.fullName === b.fullName;
 }
 
-export function finishContext(fields: Partial<PageContext> & Pick<PageContext, 'site' | 'supported' | 'pageKind'>, url: string, editor: EditorInfo | null): PageContext {
+export function finishContext(
+  fields: Partial<PageContext> & Pick<PageContext, 'site' | 'supported' | 'pageKind'>,
+  url: string,
+  editor: EditorInfo | null,
+): PageContext {
   const recipients: Person[] = [];
   for (const r of fields.recipients ?? []) {
     const p = clipPerson(r);
@@ -70,9 +74,7 @@ export function finishContext(fields: Partial<PageContext> & Pick<PageContext, '
     subject: clip(fields.subject, LIMITS.subject),
     isReply: fields.isReply,
     threadLength:
-      fields.threadLength !== undefined && Number.isInteger(fields.threadLength)
-        ? Math.max(0, Math.min(LIMITS.threadLength, fields.threadLength))
-        : undefined,
+      fields.threadLength !== undefined && Number.isInteger(fields.threadLength) ? Math.max(0, Math.min(LIMITS.threadLength, fields.threadLength)) : undefined,
     inConversation: fields.inConversation,
     lists: clipList(fields.lists),
     saved: fields.saved,

@@ -15,7 +15,12 @@ export function isEmail(s: string | null | undefined): boolean {
 
 export function normalizeEmail(s: string | null | undefined): string | undefined {
   if (!s) return undefined;
-  const t = s.trim().replace(/^mailto:/i, '').split('?')[0]!.trim().toLowerCase();
+  const t = s
+    .trim()
+    .replace(/^mailto:/i, '')
+    .split('?')[0]!
+    .trim()
+    .toLowerCase();
   return isEmail(t) ? t : undefined;
 }
 
@@ -40,14 +45,66 @@ export function parseAddressList(s: string | null | undefined): { name?: string;
 
 // Consumer mailboxes say nothing about where someone works.
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com',
-  'ymail.com', 'rocketmail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me',
-  'protonmail.com', 'pm.me', 'tutanota.com', 'tuta.io', 'fastmail.com', 'hey.com', 'zoho.com',
-  'gmx.com', 'gmx.net', 'gmx.de', 'web.de', 't-online.de', 'freenet.de', 'mail.com', 'email.com',
-  'mail.ru', 'bk.ru', 'list.ru', 'inbox.ru', 'internet.ru', 'yandex.ru', 'yandex.com', 'ya.ru',
-  'rambler.ru', 'qq.com', '163.com', '126.com', 'sina.com', 'naver.com', 'daum.net', 'seznam.cz',
-  'wp.pl', 'o2.pl', 'onet.pl', 'interia.pl', 'libero.it', 'virgilio.it', 'orange.fr', 'free.fr',
-  'laposte.net', 'sfr.fr', 'wanadoo.fr', 'uol.com.br', 'bol.com.br', 'terra.com.br', 'rediffmail.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'ymail.com',
+  'rocketmail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'tutanota.com',
+  'tuta.io',
+  'fastmail.com',
+  'hey.com',
+  'zoho.com',
+  'gmx.com',
+  'gmx.net',
+  'gmx.de',
+  'web.de',
+  't-online.de',
+  'freenet.de',
+  'mail.com',
+  'email.com',
+  'mail.ru',
+  'bk.ru',
+  'list.ru',
+  'inbox.ru',
+  'internet.ru',
+  'yandex.ru',
+  'yandex.com',
+  'ya.ru',
+  'rambler.ru',
+  'qq.com',
+  '163.com',
+  '126.com',
+  'sina.com',
+  'naver.com',
+  'daum.net',
+  'seznam.cz',
+  'wp.pl',
+  'o2.pl',
+  'onet.pl',
+  'interia.pl',
+  'libero.it',
+  'virgilio.it',
+  'orange.fr',
+  'free.fr',
+  'laposte.net',
+  'sfr.fr',
+  'wanadoo.fr',
+  'uol.com.br',
+  'bol.com.br',
+  'terra.com.br',
+  'rediffmail.com',
 ]);
 // Consumer brands that use many country domains: hotmail.co.uk, yahoo.de, outlook.fr…
 const FREE_MAIL_BRANDS = new Set(['hotmail', 'outlook', 'live', 'yahoo', 'gmx', 'yandex', 'aol', 'gmail', 'icloud']);
@@ -131,7 +188,10 @@ export function splitName(display: string | null | undefined): NameParts | undef
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
     .replace(/["“”«»][^"“”«»]*["“”«»]/g, ' ');
   // Credentials after a comma: "Dana Whitfield, MBA, PMP".
-  const parts = s.split(',').map((p) => cleanText(p)).filter(Boolean);
+  const parts = s
+    .split(',')
+    .map((p) => cleanText(p))
+    .filter(Boolean);
   while (parts.length > 1 && parts[parts.length - 1]!.split(' ').every((w) => SUFFIX.test(w))) parts.pop();
   let tokens: string[];
   if (parts.length === 2) {
@@ -156,7 +216,8 @@ export function splitName(display: string | null | undefined): NameParts | undef
 }
 
 // Shared mailboxes, not people: never "Hi Sales,".
-const ROLE_MAILBOX = /^(?:info|sales|hello|hi|team|support|contact|admin|office|mail|noreply|no-reply|billing|accounts?|hr|jobs|careers|marketing|press|news|help|service|orders|invoices?|enquiries|inquiries)$/i;
+const ROLE_MAILBOX =
+  /^(?:info|sales|hello|hi|team|support|contact|admin|office|mail|noreply|no-reply|billing|accounts?|hr|jobs|careers|marketing|press|news|help|service|orders|invoices?|enquiries|inquiries)$/i;
 
 /**
  * A name from an address like `dana.whitfield@…` or `dana_whitfield@…`. A single word
@@ -174,11 +235,7 @@ export function nameFromEmail(email: string | null | undefined): NameParts | und
 }
 
 /** A person as the page context carries one; undefined when nothing at all is known. */
-export function makePerson(input: {
-  name?: string | null;
-  email?: string | null;
-  title?: string | null;
-}): Person | undefined {
+export function makePerson(input: { name?: string | null; email?: string | null; title?: string | null }): Person | undefined {
   const email = normalizeEmail(input.email);
   const named = input.name && !isEmail(cleanText(input.name)) ? splitName(input.name) : undefined;
   const parts = named ?? nameFromEmail(email ?? cleanText(input.name));

@@ -14,8 +14,7 @@ export function cleanText(s: string | null | undefined): string {
 }
 
 /** Elements screen-reader-only or hidden duplicates live in; reading them would double the text. */
-const SKIPPED_TEXT =
-  'script,style,template,noscript,[hidden],.visually-hidden,.a11y-text,.sr-only,.assistiveText,.slds-assistive-text';
+const SKIPPED_TEXT = 'script,style,template,noscript,[hidden],.visually-hidden,.a11y-text,.sr-only,.assistiveText,.slds-assistive-text';
 
 /**
  * The text of an element without the screen-reader duplicates sites add next to visible

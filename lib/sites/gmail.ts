@@ -40,7 +40,10 @@ const SEND = [
   SEND_WORDS.map((w) => `[role="button"][aria-label^="${w}"]`).join(','),
 ];
 const THREAD_HEADING = ['h2[data-thread-perm-id]', 'h2[data-legacy-thread-id]', 'h2.hP'];
-const ACCOUNT = ['a[href^="https://accounts.google.com/SignOutOptions"]', anyLabel('', 'aria-label^', ['Google Account', 'Аккаунт Google', 'Google-Konto', 'Compte Google', 'Cuenta de Google'])];
+const ACCOUNT = [
+  'a[href^="https://accounts.google.com/SignOutOptions"]',
+  anyLabel('', 'aria-label^', ['Google Account', 'Аккаунт Google', 'Google-Konto', 'Compte Google', 'Cuenta de Google']),
+];
 const SIGNATURE = ['.gmail_signature', '[data-smartmail="gmail_signature"]'];
 const LIST_VIEWS = /^(?:inbox|starred|snoozed|sent|drafts|imp|scheduled|all|spam|trash|chats|category|label|search|advanced-search|section_query)$/;
 const REPLY_SUBJECT = /^(?:re|aw|sv|vs|antw|odp|rif|ynt|ответ|отв)\s*(?:\[\d+\])?\s*:/i;
@@ -296,9 +299,7 @@ function sendButton(root: Element): Element | null {
   if (known) return known;
   const body = bodyOf(root);
   return (
-    safeQueryAll(root, '[role="button"]').find(
-      (b) => body !== null && (body.compareDocumentPosition(b) & 4) !== 0 && !body.contains(b) && !!textOf(b),
-    ) ?? null
+    safeQueryAll(root, '[role="button"]').find((b) => body !== null && (body.compareDocumentPosition(b) & 4) !== 0 && !body.contains(b) && !!textOf(b)) ?? null
   );
 }
 

@@ -71,8 +71,7 @@ function shownFirst(root: ParentNode, selectors: readonly string[]): Element | n
   return null;
 }
 
-const sameLabel = (a: string | null | undefined, label: string) =>
-  cleanText(a).replace(/[:*]$/, '').toLowerCase() === label.toLowerCase();
+const sameLabel = (a: string | null | undefined, label: string) => cleanText(a).replace(/[:*]$/, '').toLowerCase() === label.toLowerCase();
 
 /**
  * A property's value: by HubSpot's internal property name (data-selenium-test="property-input-
@@ -99,9 +98,7 @@ function property(doc: Document, names: readonly string[], labels: readonly stri
     const el = safeQueryAll(doc, 'label, [data-selenium-test^="property-label"]').find((l) => sameLabel(textOf(l), label) && isShown(l));
     if (!el) continue;
     const labelled = el.id ? safeQueryAll(doc, '[aria-labelledby]').find((t) => t.getAttribute('aria-labelledby')!.split(/\s+/).includes(el.id)) : undefined;
-    const target =
-      labelled ??
-      ((el as HTMLLabelElement).htmlFor ? doc.getElementById((el as HTMLLabelElement).htmlFor) : null);
+    const target = labelled ?? ((el as HTMLLabelElement).htmlFor ? doc.getElementById((el as HTMLLabelElement).htmlFor) : null);
     if (target) {
       const v = (target as HTMLInputElement).value ?? textOf(target);
       if (cleanText(v)) return cleanText(v);

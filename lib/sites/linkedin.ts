@@ -92,7 +92,9 @@ function conversationOf(el: Element): Element | null {
 }
 
 function messageBoxes(doc: Document): HTMLElement[] {
-  return roots(doc).flatMap((r) => queryEvery(r, MESSAGE_BOX)).filter((b) => isShown(b));
+  return roots(doc)
+    .flatMap((r) => queryEvery(r, MESSAGE_BOX))
+    .filter((b) => isShown(b));
 }
 
 function editorFor(box: HTMLElement): EditorTarget {
@@ -155,10 +157,7 @@ function readProfile(doc: Document) {
   // The job's title and company lines; without the utility classes, its first two visible lines
   // (LinkedIn pairs each with a screen-reader copy and hides the visible one from it).
   const jobLines = firstJob
-    ? queryFirstAll(firstJob, [
-        '.t-bold span[aria-hidden="true"], .t-14.t-normal:not(.t-black--light) span[aria-hidden="true"]',
-        'span[aria-hidden="true"]',
-      ])
+    ? queryFirstAll(firstJob, ['.t-bold span[aria-hidden="true"], .t-14.t-normal:not(.t-black--light) span[aria-hidden="true"]', 'span[aria-hidden="true"]'])
         .map((e) => textOf(e))
         .filter((t): t is string => !!t)
     : [];

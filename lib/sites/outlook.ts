@@ -131,7 +131,10 @@ function allComposes(doc: Document): Compose[] {
 }
 
 /** The composes the rep can see, in document order. */
-const composes = (doc: Document): Element[] => allComposes(doc).filter((c) => c.shown).map((c) => c.root);
+const composes = (doc: Document): Element[] =>
+  allComposes(doc)
+    .filter((c) => c.shown)
+    .map((c) => c.root);
 
 /** The compose an element belongs to (its body, a recipient well, the Send button…), or null. */
 function composeRootOf(el: Element | null | undefined): Element | null {
@@ -196,7 +199,9 @@ function editorNear(el: Element): EditorTarget | null {
 function findEditors(doc: Document, _url: URL, focus: Element | null): EditorTarget[] {
   const current = composeRootOf(focus);
   // The focused compose first, then the newest visible one (Outlook appends).
-  const ordered = composes(doc).reverse().sort((a, b) => Number(b === current) - Number(a === current));
+  const ordered = composes(doc)
+    .reverse()
+    .sort((a, b) => Number(b === current) - Number(a === current));
   return ordered.flatMap((root) => {
     const body = bodyOf(root);
     return body ? [editorFor(root, body)] : [];
@@ -223,7 +228,8 @@ function parsePerson(text: string | null | undefined): Recipient {
 function personOf(el: Element): Recipient {
   const shown = parsePerson(textOf(el));
   const email =
-    shown.email ?? [el.getAttribute('title'), el.getAttribute('aria-label'), el.getAttribute('data-lpc-hover-target-id')].map((s) => findEmail(s)).find(Boolean);
+    shown.email ??
+    [el.getAttribute('title'), el.getAttribute('aria-label'), el.getAttribute('data-lpc-hover-target-id')].map((s) => findEmail(s)).find(Boolean);
   return { email, name: shown.name ?? parsePerson(el.getAttribute('aria-label')).name };
 }
 
@@ -279,7 +285,11 @@ function whoAmI(doc: Document): Self {
   return { emails, names };
 }
 
-const words = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const words = (s: string) =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
 function isSelf(p: Recipient, self: Self): boolean {
   if (p.email) return self.emails.has(p.email);
@@ -291,7 +301,12 @@ function isSelf(p: Recipient, self: Self): boolean {
 /** The recipient wells of a compose, To first: its editable fields that are not the body. */
 function wellsOf(root: Element): Element[] {
   const editable = safeQueryAll(root, ANY_EDITABLE).filter((e) => editableRoot(e) && !isBody(e));
-  const wells = editable.length > 0 ? editable : safeQueryAll(root, 'input[role="combobox"]').map((i) => i.parentElement!).filter(Boolean);
+  const wells =
+    editable.length > 0
+      ? editable
+      : safeQueryAll(root, 'input[role="combobox"]')
+          .map((i) => i.parentElement!)
+          .filter(Boolean);
   const to = wells.find((w) => w.matches(TO_LABEL));
   return to ? [to, ...wells.filter((w) => w !== to)] : wells;
 }

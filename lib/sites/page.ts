@@ -32,10 +32,14 @@ function describe(adapter: SiteAdapter | null, el: HTMLElement | null | undefine
  * compose/form that has focus (the rep is in Gmail's To field); the one they were last in,
  * if it is still on screen; the adapter's best guess.
  */
-export function chooseEditor(adapter: SiteAdapter | null, doc: Document, url: URL, memory: FocusMemory = {}): { editor: EditorTarget | null; focus: Element | null } {
+export function chooseEditor(
+  adapter: SiteAdapter | null,
+  doc: Document,
+  url: URL,
+  memory: FocusMemory = {},
+): { editor: EditorTarget | null; focus: Element | null } {
   const active = deepActiveElement(doc);
-  const near = (el: Element | null | undefined) =>
-    el && adapter?.editorNear ? (attempt(() => adapter.editorNear!(el)) ?? null) : null;
+  const near = (el: Element | null | undefined) => (el && adapter?.editorNear ? (attempt(() => adapter.editorNear!(el)) ?? null) : null);
   const focus = active ?? (memory.lastFocused?.isConnected ? memory.lastFocused : null);
 
   const fromActive = describe(adapter, editableRootOf(active)) ?? near(active);

@@ -55,7 +55,12 @@ export const SITE_REGISTRY = [
     matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'],
   },
   // Sales Navigator is its own app on LinkedIn's host: each page gets one of the two scripts.
-  { site: 'linkedin', label: 'LinkedIn', matches: ['https://www.linkedin.com/*'], excludeMatches: ['https://www.linkedin.com/sales', 'https://www.linkedin.com/sales/*'] },
+  {
+    site: 'linkedin',
+    label: 'LinkedIn',
+    matches: ['https://www.linkedin.com/*'],
+    excludeMatches: ['https://www.linkedin.com/sales', 'https://www.linkedin.com/sales/*'],
+  },
   { site: 'salesnav', label: 'Sales Navigator', matches: ['https://www.linkedin.com/sales', 'https://www.linkedin.com/sales/*'] },
   {
     site: 'salesforce',

@@ -48,9 +48,20 @@ const RECORD_NAME = [
   'h1 .uiOutputText',
 ];
 const PATH_CURRENT = ['.slds-path__item.slds-is-current', '.slds-path__nav [role="option"][aria-selected="true"]', '.slds-path__item.slds-is-active'];
-const COMPOSER = ['.emailuiEmailComposer', '[data-aura-class~="emailuiEmailComposer"]', '.slds-docked-composer', '.forceChatterPublisherPresentationPanel', 'form'];
+const COMPOSER = [
+  '.emailuiEmailComposer',
+  '[data-aura-class~="emailuiEmailComposer"]',
+  '.slds-docked-composer',
+  '.forceChatterPublisherPresentationPanel',
+  'form',
+];
 /** Email composers: in the activity panel, or docked (outside the record page). */
-const EMAIL_COMPOSER = ['.emailuiEmailComposer', '[data-aura-class~="emailuiEmailComposer"]', '.slds-docked-composer', '.forceChatterPublisherPresentationPanel'];
+const EMAIL_COMPOSER = [
+  '.emailuiEmailComposer',
+  '[data-aura-class~="emailuiEmailComposer"]',
+  '.slds-docked-composer',
+  '.forceChatterPublisherPresentationPanel',
+];
 const DOCKED = ['.slds-docked-composer', '.forceDockingPanel'];
 const SUBJECT = ['input[name="subject"]', 'input[placeholder*="Subject"]', 'input[aria-label="Subject"]'];
 /** One element per recipient: Aura's pills, or SLDS listbox pills. */
@@ -64,13 +75,30 @@ const FIELD_LABEL = 'label, .slds-form-element__label, .form-element__label';
  * Russian, German, French and Spanish.
  */
 const FIELDS = {
-  account: { api: 'AccountId', labels: ['Account Name', 'Account', 'Название организации', 'Организация', 'Accountname', 'Account-Name', 'Nom du compte', 'Compte', 'Nombre de la cuenta', 'Cuenta'] },
+  account: {
+    api: 'AccountId',
+    labels: [
+      'Account Name',
+      'Account',
+      'Название организации',
+      'Организация',
+      'Accountname',
+      'Account-Name',
+      'Nom du compte',
+      'Compte',
+      'Nombre de la cuenta',
+      'Cuenta',
+    ],
+  },
   stage: { api: 'StageName', labels: ['Stage', 'Этап', 'Стадия', 'Phase', 'Étape', 'Etapa'] },
   name: { api: 'Name', labels: ['Name', 'Имя', 'ФИО', 'Nom', 'Nombre'] },
   title: { api: 'Title', labels: ['Title', 'Должность', 'Titel', 'Titre', 'Fonction', 'Cargo', 'Puesto'] },
   email: { api: 'Email', labels: ['Email', 'E-mail', 'Эл. почта', 'Электронная почта', 'E-Mail', 'Adresse e-mail', 'Correo electrónico'] },
   company: { api: 'Company', labels: ['Company', 'Организация', 'Компания', 'Firma', 'Unternehmen', 'Société', 'Entreprise', 'Compañía', 'Empresa'] },
-  status: { api: 'Status', labels: ['Lead Status', 'Status', 'Статус интереса', 'Статус', 'Lead-Status', 'Statut de la piste', 'Statut', 'Estado de candidato', 'Estado'] },
+  status: {
+    api: 'Status',
+    labels: ['Lead Status', 'Status', 'Статус интереса', 'Статус', 'Lead-Status', 'Statut de la piste', 'Statut', 'Estado de candidato', 'Estado'],
+  },
   industry: { api: 'Industry', labels: ['Industry', 'Отрасль', 'Branche', "Secteur d'activité", 'Secteur d’activité', 'Sector', 'Industria'] },
 } as const;
 type FieldKey = keyof typeof FIELDS;
@@ -107,7 +135,10 @@ function shownText(root: Element | Document, selectors: readonly string[]): stri
 }
 
 const sameLabel = (a: string | null | undefined, label: string) =>
-  cleanText(a).replace(/[:*]$/, '').replace(/\s*\(\d+\)$/, '').toLowerCase() === label.toLowerCase();
+  cleanText(a)
+    .replace(/[:*]$/, '')
+    .replace(/\s*\(\d+\)$/, '')
+    .toLowerCase() === label.toLowerCase();
 
 /**
  * A field's value by its label, the way a person finds it: the record layout's field-label
@@ -213,7 +244,9 @@ function composerField(composer: Element, classes: readonly string[], label: Reg
 function ownIdentity(from: Element | null): { emails: Set<string>; names: string[] } {
   const emails = new Set<string>();
   const names: string[] = [];
-  const values = from ? [textOf(from) ?? '', ...safeQueryAll(from, '[title], option, input').map((e) => e.getAttribute('title') ?? (e as HTMLInputElement).value ?? '')] : [];
+  const values = from
+    ? [textOf(from) ?? '', ...safeQueryAll(from, '[title], option, input').map((e) => e.getAttribute('title') ?? (e as HTMLInputElement).value ?? '')]
+    : [];
   for (const v of values) {
     for (const a of parseAddressList(v)) {
       emails.add(a.email);
@@ -329,7 +362,11 @@ function subjectFor(composer: Element | null): HTMLInputElement | null {
   // By its label, in the rep's language: "Subject", "Тема", "Betreff", "Objet", "Asunto".
   const label = safeQueryAll(composer, FIELD_LABEL).find((l) => SUBJECT_LABEL.test(cleanText(textOf(l)).replace(/[:*]$/, '')));
   const forId = label?.getAttribute('for');
-  const byLabel = forId ? composer.ownerDocument.getElementById(forId) : label ? queryFirst(label.closest('.uiInput, .slds-form-element') ?? label, ['input']) : null;
+  const byLabel = forId
+    ? composer.ownerDocument.getElementById(forId)
+    : label
+      ? queryFirst(label.closest('.uiInput, .slds-form-element') ?? label, ['input'])
+      : null;
   return byLabel?.localName === 'input' ? (byLabel as HTMLInputElement) : null;
 }
 
@@ -371,7 +408,8 @@ function watchTargets(doc: Document): WatchTarget[] {
   if (stage) targets.push({ node: stage, subtree: false });
   // The stage moving along the path, the highlights and the composer's recipients.
   if (page) {
-    for (const el of queryEvery(page, ['.slds-path', 'records-lwc-highlights-panel', '.toAddress', '.uiPillContainer'])) targets.push({ node: el, subtree: true });
+    for (const el of queryEvery(page, ['.slds-path', 'records-lwc-highlights-panel', '.toAddress', '.uiPillContainer']))
+      targets.push({ node: el, subtree: true });
   }
   // The docking panel: an email composer opening, closing, or its recipients changing.
   const dock = queryFirst(doc, ['.forceDockingPanelOverflow', '.dockingPanelOverflow']) ?? queryFirst(doc, ['.forceDockingPanel'])?.parentElement;

@@ -75,7 +75,6 @@ const REP = ['[data-control-name="view_user_menu_from_app_header"]', '[data-x--d
 /** Parts of a page that are never about the lead in view: navigation, rails, lists of others. */
 const ELSEWHERE = 'nav, aside, li, [role="banner"], [role="navigation"], [role="complementary"], [role="dialog"], form';
 
-
 function sameName(a: string | undefined, b: string | undefined): boolean {
   const fa = splitName(a)?.fullName.toLowerCase();
   return fa !== undefined && fa === splitName(b)?.fullName.toLowerCase();

@@ -23,9 +23,7 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
-export type LibraryPageResult =
-  | { notModified: true }
-  | { notModified: false; page: LibraryPage; etag: string | undefined };
+export type LibraryPageResult = { notModified: true } | { notModified: false; page: LibraryPage; etag: string | undefined };
 
 export interface ApiClient {
   /** The normalised server URL. */

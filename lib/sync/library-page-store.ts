@@ -93,12 +93,7 @@ export async function storePage(db: QuiverDb, page: LibraryPage, parsed: ParsedP
  * library the rep is using, which stays whole and searchable. The staging cursor moves with
  * it, so a worker stopped here resumes after this page.
  */
-export async function stagePage(
-  db: QuiverDb,
-  page: LibraryPage,
-  parsed: ParsedPage,
-  context: PageContext & { first: boolean },
-): Promise<StoredPage> {
+export async function stagePage(db: QuiverDb, page: LibraryPage, parsed: ParsedPage, context: PageContext & { first: boolean }): Promise<StoredPage> {
   const { valid, skipped, received, progress } = parsed;
   await db.transaction('rw', db.stagedItems, db.meta, async () => {
     // Leftovers of a start-over given up on (another server, a cursor the server forgot).
@@ -117,12 +112,7 @@ export async function stagePage(
  * library in one transaction, with the cursor and the search index built during the sync.
  * Until this commits, the old library (the demo library, or another server's) is untouched.
  */
-export async function swapInPage(
-  db: QuiverDb,
-  page: LibraryPage,
-  parsed: ParsedPage,
-  context: PageContext & { first: boolean },
-): Promise<StoredPage> {
+export async function swapInPage(db: QuiverDb, page: LibraryPage, parsed: ParsedPage, context: PageContext & { first: boolean }): Promise<StoredPage> {
   const { valid, skipped, received, progress } = parsed;
   const upserted: string[] = [];
   let allSkipped: SkippedItem[] = skipped;

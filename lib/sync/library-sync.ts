@@ -109,12 +109,14 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
       const asked = startOver ? stagedCursor : cursor;
       let answer;
       try {
-        answer = await timed('fetchMs', () => client.libraryPage({
-          ...(asked ? { cursor: asked } : {}),
-          limit: pageSize,
-          ...(!startOver && etag && etag.cursor === asked ? { etag: etag.etag } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        }));
+        answer = await timed('fetchMs', () =>
+          client.libraryPage({
+            ...(asked ? { cursor: asked } : {}),
+            limit: pageSize,
+            ...(!startOver && etag && etag.cursor === asked ? { etag: etag.etag } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+          }),
+        );
       } catch (error) {
         // The server no longer knows the cursor (recreated, or another org): start over, once.
         if (error instanceof ApiError && error.details.serverCode === 'invalid_cursor' && asked && !restarted) {
@@ -146,7 +148,9 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
       } else if (page.hasMore) {
         applied = await timed('storeMs', () => stagePage(db, page, parsed, { ...context, first: stagedCursor === undefined }));
       } else {
-        applied = await timed('storeMs', () => swapInPage(db, page, parsed, { ...context, first: stagedCursor === undefined, ...(snapshot ? { snapshot } : {}) }));
+        applied = await timed('storeMs', () =>
+          swapInPage(db, page, parsed, { ...context, first: stagedCursor === undefined, ...(snapshot ? { snapshot } : {}) }),
+        );
         result.replaced = true;
         result.upserted = [];
         result.deleted = [];
@@ -197,10 +201,6 @@ async function runSync(db: QuiverDb, client: ApiClient, options: SyncOptions): P
 
 /** The stored cursor, if it belongs to this server and token and the cache holds its library. */
 async function readCursor(db: QuiverDb, sourceKey: string): Promise<string | undefined> {
-  const [cursor, source, key] = await Promise.all([
-    getMeta(db, SYNC_META.cursor),
-    getMeta(db, SYNC_META.source),
-    getMeta(db, SYNC_META.sourceKey),
-  ]);
+  const [cursor, source, key] = await Promise.all([getMeta(db, SYNC_META.cursor), getMeta(db, SYNC_META.source), getMeta(db, SYNC_META.sourceKey)]);
   return source === 'server' && key === sourceKey && typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
 }

@@ -10,7 +10,9 @@ export function markdownToHtml(source: string): string {
 
 /** Markdown to the plain text a plain editor (textarea, LinkedIn) should receive. */
 export function markdownToText(source: string): string {
-  return blocksToText(md.lexer(source)).replace(/\n{3,}/g, '\n\n').trim();
+  return blocksToText(md.lexer(source))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function blocksToText(tokens: Token[], indent = ''): string {

@@ -87,11 +87,7 @@ function renderAsset(item: ContentItem): RenderedContent {
 export function renderItem(item: ContentItem, values: VariableValues): RenderedContent {
   if (!isTemplateType(item.type)) return renderAsset(item);
   const fill: VariableRenderer = (name, _v, fallback) => valueOf(values, name) ?? fallback ?? '';
-  const { html, text } = renderBody(
-    item.body,
-    (name, v, fallback) => escapeHtml(fill(name, v, fallback)),
-    fill,
-  );
+  const { html, text } = renderBody(item.body, (name, v, fallback) => escapeHtml(fill(name, v, fallback)), fill);
   const missing = new Set(missingVariables(item.body, values));
   if (item.subject) for (const m of missingVariables(item.subject, values)) missing.add(m);
   return {
@@ -109,8 +105,7 @@ export function renderPreview(item: ContentItem, label: (name: TemplateVariable)
     `⟨${isTemplateVariable(name) ? label(name) : name}${fallback !== undefined ? ` | ${fallback}` : ''}⟩`;
   const { html } = renderBody(
     item.body,
-    (name, _v, fallback) =>
-      `<span class="qv-variable" data-variable="${escapeHtml(name)}">${escapeHtml(placeholder(name, fallback))}</span>`,
+    (name, _v, fallback) => `<span class="qv-variable" data-variable="${escapeHtml(name)}">${escapeHtml(placeholder(name, fallback))}</span>`,
     (name, _v, fallback) => placeholder(name, fallback),
   );
   const subject = item.subject

@@ -16,8 +16,7 @@ export function prospectOf(context: PageContext | undefined): Person | undefined
 /** Template variable values from what the page shows and the rep's own profile. */
 export function variableValues(context: PageContext | undefined, profile: Profile | undefined): VariableValues {
   const person = prospectOf(context);
-  const fullName =
-    person?.fullName ?? ([person?.firstName, person?.lastName].filter(Boolean).join(' ') || undefined);
+  const fullName = person?.fullName ?? ([person?.firstName, person?.lastName].filter(Boolean).join(' ') || undefined);
   const mine = splitName(profile?.fullName ?? '');
   const values: VariableValues = {
     first_name: person?.firstName ?? (fullName ? splitName(fullName).first : undefined),

@@ -3,24 +3,8 @@
  * Parsing is a plain scan; nothing is ever evaluated.
  */
 
-export const PROSPECT_VARIABLES = [
-  'first_name',
-  'last_name',
-  'full_name',
-  'email',
-  'company',
-  'title',
-  'deal_name',
-  'deal_stage',
-] as const;
-export const SENDER_VARIABLES = [
-  'my.first_name',
-  'my.last_name',
-  'my.full_name',
-  'my.email',
-  'my.title',
-  'my.company',
-] as const;
+export const PROSPECT_VARIABLES = ['first_name', 'last_name', 'full_name', 'email', 'company', 'title', 'deal_name', 'deal_stage'] as const;
+export const SENDER_VARIABLES = ['my.first_name', 'my.last_name', 'my.full_name', 'my.email', 'my.title', 'my.company'] as const;
 export const TEMPLATE_VARIABLES = [...PROSPECT_VARIABLES, ...SENDER_VARIABLES] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
@@ -30,9 +14,7 @@ export function isTemplateVariable(name: string): name is TemplateVariable {
   return KNOWN.has(name);
 }
 
-export type TemplatePart =
-  | { kind: 'text'; text: string }
-  | { kind: 'variable'; name: string; fallback: string | undefined; raw: string };
+export type TemplatePart = { kind: 'text'; text: string } | { kind: 'variable'; name: string; fallback: string | undefined; raw: string };
 
 const TOKEN = /\{\{([^{}]*)\}\}/g;
 

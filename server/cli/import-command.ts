@@ -46,9 +46,7 @@ version, unchanged ones are left alone, and items no longer in the folder are de
     if (folder.problems.length > 0) {
       for (const problem of folder.problems) io.err(formatProblem(problem));
       const files = new Set(folder.problems.map((p) => p.file)).size;
-      throw new CommandFailed(
-        `${folder.problems.length} problem(s) in ${files} of ${folder.files} file(s); nothing was imported`,
-      );
+      throw new CommandFailed(`${folder.problems.length} problem(s) in ${files} of ${folder.files} file(s); nothing was imported`);
     }
 
     // Opened only now: a folder with problems leaves the database as it was, or absent.
@@ -67,7 +65,11 @@ version, unchanged ones are left alone, and items no longer in the folder are de
       const result = await importIntoOrg(db, orgSlug, folder.items);
       const { summary } = result;
       if (result.createdOrg) io.err(`Created org "${orgSlug}".`);
-      for (const [mark, ids] of [['+', summary.added], ['~', summary.updated], ['-', summary.deleted]] as const) {
+      for (const [mark, ids] of [
+        ['+', summary.added],
+        ['~', summary.updated],
+        ['-', summary.deleted],
+      ] as const) {
         for (const id of ids.slice(0, LIST_AT_MOST)) io.out(`  ${mark} ${id}`);
         if (ids.length > LIST_AT_MOST) io.out(`  ${mark} … and ${ids.length - LIST_AT_MOST} more`);
       }

@@ -67,7 +67,11 @@ export function siteHealthLines(report: SiteHealthReport): string[] {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const numeric = (i: number) => i >= 4;
-  const format = (row: string[]) => row.map((cell, i) => (numeric(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const format = (row: string[]) =>
+    row
+      .map((cell, i) => (numeric(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   lines.push(format(header), ...table.map(format));
   for (const d of report.drops) {
     lines.push(

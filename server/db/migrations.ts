@@ -90,11 +90,7 @@ const migrations: Record<string, Migration> = {
         .execute();
       // KPIs read an org's events over a date range, often by kind.
       await db.schema.createIndex('usage_events_org_at').on('usage_events').columns(['org_id', 'at']).execute();
-      await db.schema
-        .createIndex('usage_events_org_kind_at')
-        .on('usage_events')
-        .columns(['org_id', 'kind', 'at'])
-        .execute();
+      await db.schema.createIndex('usage_events_org_kind_at').on('usage_events').columns(['org_id', 'kind', 'at']).execute();
     },
   },
   '0002_usage_events_stats_covering': {
@@ -248,11 +244,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('received_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('site_health_events_pk', ['org_id', 'id'])
         .execute();
-      await db.schema
-        .createIndex('site_health_events_day')
-        .on('site_health_events')
-        .columns(['org_id', 'day', 'site', 'page_kind', 'version'])
-        .execute();
+      await db.schema.createIndex('site_health_events_day').on('site_health_events').columns(['org_id', 'day', 'site', 'page_kind', 'version']).execute();
     },
   },
   '0005_share_links': {

@@ -50,8 +50,7 @@ const postgres: SqlDialect = {
   byCodePoint: (text) => sql`${text} collate "C"`,
   mondayOf: (day) => sql<string>`to_char(date_trunc('week', (${day})::date), 'YYYY-MM-DD')`,
   // `?` tests membership of a string in a jsonb array; a missing path gives null, i.e. false.
-  jsonArrayHas: (json, path, value) =>
-    sql<boolean>`coalesce(((${json})::jsonb #> ${sql.lit(pgPath(path))}) ? ${value}, false)`,
+  jsonArrayHas: (json, path, value) => sql<boolean>`coalesce(((${json})::jsonb #> ${sql.lit(pgPath(path))}) ? ${value}, false)`,
 };
 
 /** The dialect a Kysely instance (or a transaction of one) talks to. */

@@ -28,9 +28,15 @@ export const REPEAT_WINDOW_SECONDS = 30 * 60;
  */
 export const SCANNER_AGENTS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'Gmail image proxy', pattern: /GoogleImageProxy/i },
-  { name: 'Google crawlers and previews', pattern: /Googlebot|Google-InspectionTool|Google-PageRenderer|Google-Safety|AdsBot-Google|APIs-Google|FeedFetcher-Google|Google-Read-Aloud/i },
+  {
+    name: 'Google crawlers and previews',
+    pattern: /Googlebot|Google-InspectionTool|Google-PageRenderer|Google-Safety|AdsBot-Google|APIs-Google|FeedFetcher-Google|Google-Read-Aloud/i,
+  },
   { name: 'Bing and Outlook previews', pattern: /BingPreview|bingbot|msnbot/i },
-  { name: 'Microsoft Office and Outlook link checks', pattern: /Microsoft Office|ms-office|Microsoft-WebDAV|MSOffice|Microsoft Outlook|Office365|Microsoft Exchange|MicrosoftPreview/i },
+  {
+    name: 'Microsoft Office and Outlook link checks',
+    pattern: /Microsoft Office|ms-office|Microsoft-WebDAV|MSOffice|Microsoft Outlook|Office365|Microsoft Exchange|MicrosoftPreview/i,
+  },
   { name: 'Teams and Skype previews', pattern: /SkypeUriPreview|Teams\/[\d.]+ *\(preview/i },
   { name: 'Slack', pattern: /Slackbot|Slack-ImgProxy/i },
   { name: 'LinkedIn', pattern: /LinkedInBot/i },
@@ -40,9 +46,17 @@ export const SCANNER_AGENTS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'Telegram', pattern: /TelegramBot/i },
   { name: 'WhatsApp', pattern: /^WhatsApp\//i },
   { name: 'Apple', pattern: /Applebot/i },
-  { name: 'mail security gateways', pattern: /Barracuda|Mimecast|Proofpoint|urldefense|Symantec|Trend ?Micro|Sophos|Forcepoint|Cisco|IronPort|FireEye|Zscaler|Fortinet|Check ?Point|Avanan|Palo ?Alto/i },
+  {
+    name: 'mail security gateways',
+    pattern:
+      /Barracuda|Mimecast|Proofpoint|urldefense|Symantec|Trend ?Micro|Sophos|Forcepoint|Cisco|IronPort|FireEye|Zscaler|Fortinet|Check ?Point|Avanan|Palo ?Alto/i,
+  },
   { name: 'headless browsers', pattern: /HeadlessChrome|PhantomJS|Puppeteer|Playwright|Electron\/.*(?:bot|crawler)/i },
-  { name: 'scripts and HTTP libraries', pattern: /^(?:curl|Wget|python-requests|python-urllib|Python\/|aiohttp|Go-http-client|Java\/|Apache-HttpClient|okhttp|node-fetch|undici|axios|libwww-perl|Ruby|PostmanRuntime|HTTPie)/i },
+  {
+    name: 'scripts and HTTP libraries',
+    pattern:
+      /^(?:curl|Wget|python-requests|python-urllib|Python\/|aiohttp|Go-http-client|Java\/|Apache-HttpClient|okhttp|node-fetch|undici|axios|libwww-perl|Ruby|PostmanRuntime|HTTPie)/i,
+  },
   { name: 'anything that calls itself a bot', pattern: /bot\b|crawler|spider|scanner|preview|fetcher|monitor|checker|validator|https?:\/\//i },
 ];
 

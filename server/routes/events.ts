@@ -32,10 +32,7 @@ export function postEvents(db: Kysely<Database>, { keepEventsDays, onStored }: P
     const envelope = eventsRequestSchema.safeParse(await readJson(c));
     if (!envelope.success) {
       const issue = envelope.error.issues[0];
-      const message =
-        issue && issue.path.length > 0
-          ? `${issuePath(issue.path)}: ${issue.message}`
-          : 'the body must be {"events": [ ... ]}';
+      const message = issue && issue.path.length > 0 ? `${issuePath(issue.path)}: ${issue.message}` : 'the body must be {"events": [ ... ]}';
       throw new ApiProblem(400, 'bad_request', message);
     }
 

@@ -23,11 +23,7 @@ export function getLibrary(db: Kysely<Database>, onPage?: () => void) {
 
     // The org row and the page from one snapshot: the ETag names exactly what is served.
     const page = await inSnapshot(db, async (trx) => {
-      const org = await trx
-        .selectFrom('orgs')
-        .select(['library_seq', 'library_epoch', 'settings'])
-        .where('id', '=', orgId)
-        .executeTakeFirstOrThrow();
+      const org = await trx.selectFrom('orgs').select(['library_seq', 'library_epoch', 'settings']).where('id', '=', orgId).executeTakeFirstOrThrow();
       let afterSeq = 0;
       if (cursor !== '') {
         const decoded = decodeCursor(cursor, org.library_epoch, org.library_seq);

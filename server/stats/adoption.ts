@@ -13,7 +13,10 @@ import { facts } from './facts';
 export async function adoption(scope: StatsScope): Promise<Adoption> {
   const { from, to } = scope.query;
   const week = bucketOf(scope.sql, sql.ref('f.day'), 'week');
-  const pairs = await facts(scope, ['user_id', 'day']).select([week.as('start'), 'f.user_id']).groupBy([week, 'f.user_id']).execute();
+  const pairs = await facts(scope, ['user_id', 'day'])
+    .select([week.as('start'), 'f.user_id'])
+    .groupBy([week, 'f.user_id'])
+    .execute();
   const reps = new Set(pairs.map((p) => p.user_id));
   const counts = new Map<string, number>();
   for (const p of pairs) counts.set(p.start, (counts.get(p.start) ?? 0) + 1);

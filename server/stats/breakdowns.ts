@@ -15,7 +15,9 @@ function rankedBy<T>(dialect: SqlDialect, key: Expression<T>) {
 /** Activity per value of one dimension, ranked; `null` gathers events without a value. */
 async function activityBy<K extends string>(scope: StatsScope, column: 'stage' | 'site' | 'content_type') {
   const key = sql.ref<K | null>(`f.${column}`);
-  let q = facts(scope, [column]).select([key.as('key'), ...activityColumns()]).groupBy(key);
+  let q = facts(scope, [column])
+    .select([key.as('key'), ...activityColumns()])
+    .groupBy(key);
   for (const order of rankedBy(scope.sql, key)) q = q.orderBy(order);
   const rows = await q.execute();
   return rows.map((row) => ({ key: row.key as K | null, counts: activityOf(row) }));
@@ -23,9 +25,7 @@ async function activityBy<K extends string>(scope: StatsScope, column: 'stage' |
 
 /** The five stages in journey order, then `null`: always six rows, a fixed axis for the chart. */
 export async function byStage(scope: StatsScope): Promise<StageActivity[]> {
-  const rows = new Map<JourneyStage | null, ActivityCounts>(
-    (await activityBy<JourneyStage>(scope, 'stage')).map((r) => [r.key, r.counts]),
-  );
+  const rows = new Map<JourneyStage | null, ActivityCounts>((await activityBy<JourneyStage>(scope, 'stage')).map((r) => [r.key, r.counts]));
   return [...JOURNEY_STAGES, null].map((stage) => ({ stage, ...(rows.get(stage) ?? zeroActivity()) }));
 }
 
@@ -42,7 +42,9 @@ export async function bySite(scope: StatsScope): Promise<SiteActivity[]> {
  * the users table is read once per rep rather than once per event.
  */
 export async function byRep(scope: StatsScope): Promise<RepActivity[]> {
-  const perUser = facts(scope, ['user_id']).select(['f.user_id', ...activityColumns()]).groupBy('f.user_id');
+  const perUser = facts(scope, ['user_id'])
+    .select(['f.user_id', ...activityColumns()])
+    .groupBy('f.user_id');
   let q = scope.db
     .selectFrom(perUser.as('t'))
     .innerJoin('users as u', 'u.id', 't.user_id')

@@ -11,11 +11,7 @@ import { scopedEvents, type StatsScope } from './event-scope';
 export async function contentGaps(scope: StatsScope): Promise<ContentGap[]> {
   const searches = scopedEvents(scope)
     .where('e.kind', '=', 'search_no_results')
-    .select([
-      sql<string>`coalesce(${sql.ref('e.query')}, '')`.as('query'),
-      sql<string>`coalesce(${sql.ref('e.stage_filter')}, '')`.as('stageFilter'),
-      'e.at',
-    ]);
+    .select([sql<string>`coalesce(${sql.ref('e.query')}, '')`.as('query'), sql<string>`coalesce(${sql.ref('e.stage_filter')}, '')`.as('stageFilter'), 'e.at']);
 
   const rows = await scope.db
     .selectFrom(searches.as('s'))

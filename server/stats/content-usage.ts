@@ -20,12 +20,7 @@ export async function contentUsage(scope: StatsScope): Promise<ContentUsage[]> {
 
   const rows = await scope.db
     .selectFrom(perItem.as('t'))
-    .leftJoin('content_items as ci', (join) =>
-      join
-        .on('ci.org_id', '=', scope.orgId)
-        .onRef('ci.id', '=', 't.content_id')
-        .on('ci.deleted_at', 'is', null),
-    )
+    .leftJoin('content_items as ci', (join) => join.on('ci.org_id', '=', scope.orgId).onRef('ci.id', '=', 't.content_id').on('ci.deleted_at', 'is', null))
     .select(['t.content_id', 't.inserts', 't.copies', 't.opens', 't.previews', 't.uses', 'ci.title', 'ci.type', 'ci.owner'])
     .orderBy('t.uses', 'desc')
     .orderBy(scope.sql.byCodePoint(sql.ref<string>('t.content_id')))

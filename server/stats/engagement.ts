@@ -31,11 +31,7 @@ export async function engagement(scope: StatsScope): Promise<Engagement> {
     ])
     .groupBy(['l.content_id', 'l.stage', 'l.content_type'])
     .execute();
-  const firstOpens = await links
-    .select(['l.created_at', 'l.first_opened_at'])
-    .where('l.views', '>', 0)
-    .where('l.first_opened_at', 'is not', null)
-    .execute();
+  const firstOpens = await links.select(['l.created_at', 'l.first_opened_at']).where('l.views', '>', 0).where('l.first_opened_at', 'is not', null).execute();
 
   const groups: EngagementGroups = {
     total: { links: 0, opened: 0, views: 0 },

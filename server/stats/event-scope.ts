@@ -30,16 +30,18 @@ export function usersNamed({ db, orgId }: StatsScope, email: string) {
  */
 export function scopedEvents(scope: StatsScope) {
   const { db, orgId, query } = scope;
-  return db
-    .selectFrom('usage_events as e')
-    .where('e.org_id', '=', orgId)
-    .where('e.at', '>=', `${query.from}T00:00:00.000Z`)
-    .where('e.at', '<=', `${query.to}T23:59:59.999Z`)
-    .$if(query.stage !== undefined, (q) => q.where('e.stage', '=', query.stage!))
-    .$if(query.site !== undefined, (q) => q.where('e.site', '=', query.site!))
-    .$if(query.type !== undefined, (q) => q.where('e.content_type', '=', query.type!))
-    // The rep filter names an email; events hold the user id the token had.
-    .$if(query.user !== undefined, (q) => q.where('e.user_id', 'in', usersNamed(scope, query.user!)));
+  return (
+    db
+      .selectFrom('usage_events as e')
+      .where('e.org_id', '=', orgId)
+      .where('e.at', '>=', `${query.from}T00:00:00.000Z`)
+      .where('e.at', '<=', `${query.to}T23:59:59.999Z`)
+      .$if(query.stage !== undefined, (q) => q.where('e.stage', '=', query.stage!))
+      .$if(query.site !== undefined, (q) => q.where('e.site', '=', query.site!))
+      .$if(query.type !== undefined, (q) => q.where('e.content_type', '=', query.type!))
+      // The rep filter names an email; events hold the user id the token had.
+      .$if(query.user !== undefined, (q) => q.where('e.user_id', 'in', usersNamed(scope, query.user!)))
+  );
 }
 
 export type ScopedEvents = ReturnType<typeof scopedEvents>;

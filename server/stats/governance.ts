@@ -36,9 +36,7 @@ async function ownerRows(scope: StatsScope): Promise<OwnerGovernance[]> {
     .groupBy('f.content_id');
   const fromUses = db
     .selectFrom(perItem.as('u'))
-    .innerJoin('content_items as ci', (join) =>
-      join.on('ci.org_id', '=', orgId).onRef('ci.id', '=', 'u.content_id').on('ci.deleted_at', 'is', null),
-    )
+    .innerJoin('content_items as ci', (join) => join.on('ci.org_id', '=', orgId).onRef('ci.id', '=', 'u.content_id').on('ci.deleted_at', 'is', null))
     .select(['ci.owner', sql<number>`0`.as('items'), sql<number>`0`.as('stale'), sql<number>`0`.as('expired'), 'u.n as staleUses']);
 
   const flagged = sql<number>`sum(${sql.ref('g.stale')}) + sum(${sql.ref('g.expired')})`;

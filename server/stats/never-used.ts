@@ -13,7 +13,9 @@ import { scopedItems } from './item-scope';
 export async function neverUsed(scope: StatsScope): Promise<NeverUsed> {
   const usedIds = facts(scope, ['content_id']).select('f.content_id').where('f.content_id', 'is not', null).where('f.uses', '>', 0);
 
-  const library = await scopedItems(scope).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const library = await scopedItems(scope)
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   const unused = await scopedItems(scope)
     .where('ci.id', 'not in', usedIds as never)
     // The window counts every unused item before LIMIT cuts the list: the count stays exact.

@@ -28,7 +28,11 @@ export async function serverStats(db: Kysely<Database>, orgId: string, query: St
   const scopeOf = (trx: Kysely<Database>): StatsScope => ({ db: trx, sql: dialect, orgId, query, today });
   // Time to content reads single events (the rest mostly roll-ups): on PostgreSQL it runs on a
   // second connection at the same time, in the same snapshot.
-  const [rest, timeToContentStats] = await inSharedSnapshot(db, (trx) => everythingElse(scopeOf(trx)), (trx) => timeToContent(scopeOf(trx)));
+  const [rest, timeToContentStats] = await inSharedSnapshot(
+    db,
+    (trx) => everythingElse(scopeOf(trx)),
+    (trx) => timeToContent(scopeOf(trx)),
+  );
   return { ...rest, timeToContent: timeToContentStats };
 }
 
@@ -36,20 +40,20 @@ async function everythingElse(scope: StatsScope): Promise<Omit<Stats, 'timeToCon
   const { query, today } = scope;
   const stageActivity = await byStage(scope);
   return {
-      query,
-      today,
-      totals: await totals(scope),
-      content: await contentUsage(scope),
-      trend: await trend(scope),
-      byStage: stageActivity,
-      byType: await byType(scope),
-      bySite: await bySite(scope),
-      byRep: await byRep(scope),
-      neverUsed: await neverUsed(scope),
-      contentGaps: await contentGaps(scope),
-      stageCoverage: await stageCoverage(scope, stageActivity),
-      governance: await governance(scope),
-      adoption: await adoption(scope),
-      engagement: await engagement(scope),
-    };
+    query,
+    today,
+    totals: await totals(scope),
+    content: await contentUsage(scope),
+    trend: await trend(scope),
+    byStage: stageActivity,
+    byType: await byType(scope),
+    bySite: await bySite(scope),
+    byRep: await byRep(scope),
+    neverUsed: await neverUsed(scope),
+    contentGaps: await contentGaps(scope),
+    stageCoverage: await stageCoverage(scope, stageActivity),
+    governance: await governance(scope),
+    adoption: await adoption(scope),
+    engagement: await engagement(scope),
+  };
 }

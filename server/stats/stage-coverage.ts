@@ -11,11 +11,7 @@ import { scopedItems } from './item-scope';
  */
 export async function stageCoverage(scope: StatsScope, stageActivity: readonly StageActivity[]): Promise<StageCoverage[]> {
   const row = await scopedItems(scope)
-    .select(
-      JOURNEY_STAGES.map((stage) =>
-        sql<number>`count(case when ${scope.sql.jsonArrayHas(sql.ref('ci.item'), '$.stages', stage)} then 1 end)`.as(stage),
-      ),
-    )
+    .select(JOURNEY_STAGES.map((stage) => sql<number>`count(case when ${scope.sql.jsonArrayHas(sql.ref('ci.item'), '$.stages', stage)} then 1 end)`.as(stage)))
     .executeTakeFirstOrThrow();
   const counts = row as Record<string, unknown>;
   return JOURNEY_STAGES.map((stage) => ({

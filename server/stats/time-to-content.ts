@@ -71,7 +71,12 @@ export async function timeToContent(scope: StatsScope): Promise<TimeToContentSta
   const groups = new Map<string, { level: number; site: string; stage: string; summary: TimeToContent }>();
   for (const row of rows) {
     const key = `${row.level}|${row.site}|${row.stage}`;
-    const group = groups.get(key) ?? { level: Number(row.level), site: row.site, stage: row.stage, summary: { count: Number(row.n), medianMs: null, p90Ms: null } };
+    const group = groups.get(key) ?? {
+      level: Number(row.level),
+      site: row.site,
+      stage: row.stage,
+      summary: { count: Number(row.n), medianMs: null, p90Ms: null },
+    };
     if (Number(row.p) === 50) group.summary.medianMs = Number(row.ms);
     else group.summary.p90Ms = Number(row.ms);
     groups.set(key, group);

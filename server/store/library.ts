@@ -24,13 +24,7 @@ export async function importLibrary(db: Kysely<Database>, orgId: string, items: 
   return db.transaction().execute(async (trx) => {
     const org = await lockLibrary(trx, orgId);
     const existing = new Map(
-      (
-        await trx
-          .selectFrom('content_items')
-          .select(['id', 'version', 'item', 'deleted_at'])
-          .where('org_id', '=', orgId)
-          .execute()
-      ).map((row) => [row.id, row]),
+      (await trx.selectFrom('content_items').select(['id', 'version', 'item', 'deleted_at']).where('org_id', '=', orgId).execute()).map((row) => [row.id, row]),
     );
 
     const now = nowIso();
@@ -228,11 +222,5 @@ export async function libraryChanges(
 
 /** The org's live items as stored, by id, for export. */
 export async function liveItems(db: Kysely<Database>, orgId: string): Promise<{ id: string; item: string }[]> {
-  return db
-    .selectFrom('content_items')
-    .select(['id', 'item'])
-    .where('org_id', '=', orgId)
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  return db.selectFrom('content_items').select(['id', 'item']).where('org_id', '=', orgId).where('deleted_at', 'is', null).orderBy('id').execute();
 }

@@ -53,5 +53,9 @@ export function orgSettings(org: Pick<Org, 'settings'>): OrgSettings {
 /** Replaces the org's settings; clients get them with their next library page. */
 export async function setOrgSettings(db: Kysely<Database>, orgId: string, settings: OrgSettings): Promise<void> {
   const valid = orgSettingsSchema.parse(settings);
-  await db.updateTable('orgs').set({ settings: JSON.stringify(valid) }).where('id', '=', orgId).execute();
+  await db
+    .updateTable('orgs')
+    .set({ settings: JSON.stringify(valid) })
+    .where('id', '=', orgId)
+    .execute();
 }

@@ -23,9 +23,7 @@ export function isSlug(text: string): boolean {
 
 export type ShareLinkRow = Selectable<ShareLinkTable>;
 
-export type CreateResult =
-  | { ok: true; link: ShareLinkRow }
-  | { ok: false; reason: 'no_item' | 'expired' | 'not_shareable' | 'disabled' };
+export type CreateResult = { ok: true; link: ShareLinkRow } | { ok: false; reason: 'no_item' | 'expired' | 'not_shareable' | 'disabled' };
 
 /** A new link for (item, rep), if the item exists in the rep's org and may be shared. */
 export async function createShareLink(
@@ -78,9 +76,7 @@ export async function liveItem(db: Kysely<Database>, orgId: string, itemId: stri
 }
 
 export type LinkState =
-  | { state: 'unknown' }
-  | { state: 'gone'; link: ShareLinkRow }
-  | { state: 'live'; link: ShareLinkRow; item: ContentItem; settings: OrgSettings };
+  { state: 'unknown' } | { state: 'gone'; link: ShareLinkRow } | { state: 'live'; link: ShareLinkRow; item: ContentItem; settings: OrgSettings };
 
 /**
  * What a public request for a slug finds: nothing; a link that no longer leads anywhere
@@ -157,7 +153,20 @@ export async function listShareLinks(db: Kysely<Database>, orgId: string, userId
     .selectFrom('share_links as l')
     .leftJoin('content_items as i', (j) => j.onRef('i.org_id', '=', 'l.org_id').onRef('i.id', '=', 'l.content_id'))
     .innerJoin('orgs as o', 'o.id', 'l.org_id')
-    .select(['l.slug', 'l.content_id', 'l.content_type', 'l.created_at', 'l.expires_at', 'l.revoked_at', 'l.views', 'l.first_opened_at', 'l.last_opened_at', 'i.item', 'i.deleted_at', 'o.settings'])
+    .select([
+      'l.slug',
+      'l.content_id',
+      'l.content_type',
+      'l.created_at',
+      'l.expires_at',
+      'l.revoked_at',
+      'l.views',
+      'l.first_opened_at',
+      'l.last_opened_at',
+      'i.item',
+      'i.deleted_at',
+      'o.settings',
+    ])
     .where('l.org_id', '=', orgId)
     .where('l.user_id', '=', userId)
     .orderBy('l.created_at', 'desc')

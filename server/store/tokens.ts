@@ -49,18 +49,12 @@ export interface CreatedToken {
 }
 
 /** Creates the org and user if needed, then a new token for the user. */
-export async function createAccessToken(
-  db: Kysely<Database>,
-  request: { orgSlug: string; email: string; role: Role },
-): Promise<CreatedToken> {
+export async function createAccessToken(db: Kysely<Database>, request: { orgSlug: string; email: string; role: Role }): Promise<CreatedToken> {
   return db.transaction().execute(async (trx) => {
     const { org, created: createdOrg } = await ensureOrg(trx, request.orgSlug);
     const { user, created: createdUser, previousRole } = await ensureUser(trx, org.id, request.email, request.role);
     const fresh = generateAccessToken();
-    await trx
-      .insertInto('access_tokens')
-      .values({ id: fresh.id, user_id: user.id, hash: fresh.hash, created_at: nowIso(), revoked_at: null })
-      .execute();
+    await trx.insertInto('access_tokens').values({ id: fresh.id, user_id: user.id, hash: fresh.hash, created_at: nowIso(), revoked_at: null }).execute();
     return {
       token: fresh.token,
       tokenId: fresh.id,
@@ -77,12 +71,7 @@ export async function createAccessToken(
 /** Revokes one token, given as the whole token or its public id. Returns whether one was revoked. */
 export async function revokeToken(db: Kysely<Database>, tokenOrId: string): Promise<boolean> {
   const id = accessTokenId(tokenOrId) ?? tokenOrId;
-  const result = await db
-    .updateTable('access_tokens')
-    .set({ revoked_at: nowIso() })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const result = await db.updateTable('access_tokens').set({ revoked_at: nowIso() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -117,14 +106,7 @@ export async function listTokens(db: Kysely<Database>, orgSlug?: string): Promis
     .selectFrom('access_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select([
-      't.id as tokenId',
-      'u.email',
-      'u.role',
-      'o.slug as orgSlug',
-      't.created_at as createdAt',
-      't.revoked_at as revokedAt',
-    ])
+    .select(['t.id as tokenId', 'u.email', 'u.role', 'o.slug as orgSlug', 't.created_at as createdAt', 't.revoked_at as revokedAt'])
     .orderBy('o.slug')
     .orderBy('u.email')
     .orderBy('t.created_at');

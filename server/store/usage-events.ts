@@ -24,11 +24,7 @@ export interface StoredEvents {
  * The daily roll-ups are updated in the same transaction from the rows the insert really
  * stored (RETURNING), so they count each stored event once and nothing else.
  */
-export async function storeUsageEvents(
-  db: Kysely<Database>,
-  principal: Principal,
-  events: readonly UsageEvent[],
-): Promise<StoredEvents> {
+export async function storeUsageEvents(db: Kysely<Database>, principal: Principal, events: readonly UsageEvent[]): Promise<StoredEvents> {
   if (events.length === 0) return { accepted: 0, duplicates: 0 };
   const receivedAt = nowIso();
   const rows = events.map((e) => eventRow(principal, e, receivedAt));
@@ -76,7 +72,17 @@ function eventRow(principal: Principal, event: UsageEvent, receivedAt: string): 
   };
 }
 
-const ACTIVITY: readonly (keyof ActivityCounters)[] = ['events', 'inserts', 'copies', 'opens', 'previews', 'uses', 'searches', 'no_result_searches', 'stale_uses'];
+const ACTIVITY: readonly (keyof ActivityCounters)[] = [
+  'events',
+  'inserts',
+  'copies',
+  'opens',
+  'previews',
+  'uses',
+  'searches',
+  'no_result_searches',
+  'stale_uses',
+];
 const USAGE: readonly (keyof UsageCounters)[] = ['inserts', 'copies', 'opens', 'previews', 'uses', 'stale_uses'];
 
 /** Sums counters per key; keys sorted so concurrent batches lock roll-up rows in one order (no deadlock). */
@@ -120,12 +126,14 @@ async function addToRollups(trx: Transaction<Database>, orgId: string, stored: r
       await (trx as unknown as UntypedDb)
         .insertInto(table)
         .values(rows.slice(i, i + ROWS_PER_STATEMENT))
-        .onConflict((oc) => oc.columns(keys as unknown as string[]).doUpdateSet((eb) => {
-          // The existing row's counters plus the batch's: `counter = table.counter + excluded.counter`.
-          const set: Record<string, unknown> = {};
-          for (const c of columns) set[c] = eb(eb.ref(`${table}.${c}`), '+', eb.ref(`excluded.${c}`));
-          return set;
-        }))
+        .onConflict((oc) =>
+          oc.columns(keys as unknown as string[]).doUpdateSet((eb) => {
+            // The existing row's counters plus the batch's: `counter = table.counter + excluded.counter`.
+            const set: Record<string, unknown> = {};
+            for (const c of columns) set[c] = eb(eb.ref(`${table}.${c}`), '+', eb.ref(`excluded.${c}`));
+            return set;
+          }),
+        )
         .execute();
     }
   }

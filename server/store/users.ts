@@ -31,12 +31,7 @@ export async function ensureUser(db: Kysely<Database>, orgId: string, email: str
   const normalised = normaliseEmail(email);
   const problem = emailProblem(normalised);
   if (problem) throw new Error(`user "${email}": ${problem}`);
-  const existing = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('email', '=', normalised)
-    .executeTakeFirst();
+  const existing = await db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('email', '=', normalised).executeTakeFirst();
   if (existing) {
     if (existing.role === role) return { user: existing, created: false };
     await db.updateTable('users').set({ role }).where('id', '=', existing.id).execute();

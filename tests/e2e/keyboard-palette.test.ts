@@ -85,9 +85,7 @@ test('Gmail: the palette opens over the compose, typing filters, arrows move, En
   expect(await p.dialog.isVisible()).toBe(false);
   expect(await focusedId(gmail)).toBe(':tn');
   expect(await gmail.locator('[id=":qn"]').innerText()).not.toContain('Thanks for the time today');
-  await expect
-    .poll(async () => (await usageEvents(session)).filter((e) => e.kind === 'insert' && e.contentId === 'demo-follow-up').length)
-    .toBe(1);
+  await expect.poll(async () => (await usageEvents(session)).filter((e) => e.kind === 'insert' && e.contentId === 'demo-follow-up').length).toBe(1);
   const event = (await usageEvents(session)).find((e) => e.kind === 'insert' && e.contentId === 'demo-follow-up')!;
   expect(event.site).toBe('gmail');
   expect(event.timeToContentMs).toBeGreaterThan(0);
@@ -206,7 +204,11 @@ test('the command does nothing on a site Quiver does not serve', async () => {
 });
 
 test('the palette may be injected wherever the content script runs, and nowhere else', async () => {
-  const manifest = await session.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { host_permissions?: string[]; content_scripts?: { matches: string[] }[] } } } }).chrome.runtime.getManifest());
+  const manifest = await session.worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { getManifest(): { host_permissions?: string[]; content_scripts?: { matches: string[] }[] } } } }
+    ).chrome.runtime.getManifest(),
+  );
   // A host permission is a whole origin: the origins the content scripts run on, no more.
   const origins = new Set(manifest.content_scripts!.flatMap((s) => s.matches).map((m) => m.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*')));
   expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...origins].sort());

@@ -159,9 +159,7 @@ test('values the page lacks are asked for in the palette before the shortcut exp
   expect(await body.innerText()).not.toContain(';demo');
   expect(await dialog.isVisible()).toBe(false);
   expect(await focusedId(gmail)).toBe(':tn');
-  await expect
-    .poll(async () => (await usageEvents(session)).filter((e) => e.kind === 'expand_shortcut').map((e) => e.contentId))
-    .toContain('demo-follow-up');
+  await expect.poll(async () => (await usageEvents(session)).filter((e) => e.kind === 'expand_shortcut').map((e) => e.contentId)).toContain('demo-follow-up');
 });
 
 test('Salesforce: a shortcut typed in CKEditor, two about:blank frames down, expands there with the subject', async () => {
@@ -199,7 +197,9 @@ test('a plain textarea (Salesforce Log a Call): the shortcut becomes text at the
   await comments.click();
   await typeText(sf, 'Told her: ;roi');
   await sf.keyboard.press('Tab');
-  await expect.poll(() => comments.inputValue()).toMatch(/^Told her: Quick numbers from comparable fleets: .* the figures for Frutas del Valle line by line: https:\/\/www\.routewise\.example\/roi$/);
+  await expect
+    .poll(() => comments.inputValue())
+    .toMatch(/^Told her: Quick numbers from comparable fleets: .* the figures for Frutas del Valle line by line: https:\/\/www\.routewise\.example\/roi$/);
   expect(await focusedId(sf)).toBe('call-comments-12');
   expect(Number(await sf.locator('#activity-composer').getAttribute('data-change-events'))).toBeGreaterThan(0);
   // Ctrl+Z takes the expansion back out of the textarea too.

@@ -39,9 +39,9 @@ describe('the side panel on a supported page', () => {
     await search(panel, 'cold intro empty miles');
     const item = result(panel, /^Cold intro — empty miles and planning time/);
     await item.getByRole('button', { name: 'Insert' }).click();
-    await expect.poll(() => panel.getByRole('status').innerText()).toBe(
-      'Inserted “Cold intro — empty miles and planning time” into Message Body. The subject was filled too.',
-    );
+    await expect
+      .poll(() => panel.getByRole('status').innerText())
+      .toBe('Inserted “Cold intro — empty miles and planning time” into Message Body. The subject was filled too.');
 
     const compose = gmail.locator('#compose-2');
     const body = await compose.locator('[g_editable="true"]').innerText();
@@ -141,9 +141,9 @@ describe('the side panel on a supported page', () => {
     await search(panel, 'roi one liner');
     const first = (await resultTitles(panel))[0]!;
     await result(panel, first).getByRole('button', { name: 'Insert' }).click();
-    await expect.poll(() => panel.getByRole('status').innerText()).toBe(
-      `No editor to insert into on this page: copied “${first}” to the clipboard instead. Paste it where you need it.`,
-    );
+    await expect
+      .poll(() => panel.getByRole('status').innerText())
+      .toBe(`No editor to insert into on this page: copied “${first}” to the clipboard instead. Paste it where you need it.`);
     expect((await readClipboard(session)).text.length).toBeGreaterThan(10);
   });
 

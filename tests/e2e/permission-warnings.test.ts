@@ -19,20 +19,29 @@ afterAll(async () => {
 });
 
 const README = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { host_permissions: string[]; optional_host_permissions?: string[] };
+const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+  host_permissions: string[];
+  optional_host_permissions?: string[];
+};
 
 /** The README's list between `<!-- permission-warnings: name -->` and its end marker, as lines. */
 function listed(name: string): string[] {
   const m = new RegExp(`<!-- permission-warnings: ${name} -->\\n([\\s\\S]*?)<!-- /permission-warnings -->`).exec(README);
   if (!m) throw new Error(`README has no permission-warnings: ${name} list`);
-  return m[1]!.trim().split('\n').map((line) => line.replace(/^(\s*)- /, '$1'));
+  return m[1]!
+    .trim()
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)- /, '$1'));
 }
 
 async function warnings(manifestJson: object): Promise<string[]> {
   const page = await session.openPage('options.html');
   try {
     return await page.evaluate(
-      (json) => (globalThis as unknown as { chrome: { management: { getPermissionWarningsByManifest(s: string): Promise<string[]> } } }).chrome.management.getPermissionWarningsByManifest(json),
+      (json) =>
+        (
+          globalThis as unknown as { chrome: { management: { getPermissionWarningsByManifest(s: string): Promise<string[]> } } }
+        ).chrome.management.getPermissionWarningsByManifest(json),
       JSON.stringify(manifestJson),
     );
   } finally {

@@ -63,7 +63,9 @@ describe('share links', () => {
     await panel.getByRole('searchbox', { name: 'Search content' }).fill('brightcart cost per parcel');
     const row = result(panel, item().title);
     await row.getByRole('button', { name: 'Share link' }).click();
-    await expect.poll(() => panel.getByRole('status').innerText()).toMatch(new RegExp(`^Inserted a share link to “${item().title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” into Message Body`));
+    await expect
+      .poll(() => panel.getByRole('status').innerText())
+      .toMatch(new RegExp(`^Inserted a share link to “${item().title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” into Message Body`));
 
     const link = gmail.locator('#compose-2 [g_editable="true"] a', { hasText: item().title });
     await expect.poll(() => link.count()).toBe(1);
@@ -116,7 +118,7 @@ describe('share links', () => {
     ]);
   });
 
-  test('after Sync now, the panel\'s Shared links shows the link with one view, labelled for the company', async () => {
+  test("after Sync now, the panel's Shared links shows the link with one view, labelled for the company", async () => {
     const options = await session.openPage('options.html');
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => options.getByRole('status').innerText(), { timeout: 30_000 }).toMatch(/^Last synced/);
@@ -131,7 +133,7 @@ describe('share links', () => {
     await closeAllPages(session);
   });
 
-  test('the manager\'s dashboard shows it under Prospect engagement', async () => {
+  test("the manager's dashboard shows it under Prospect engagement", async () => {
     const options = await session.openPage('options.html');
     await options.getByLabel('Access token').fill(managerToken);
     await options.getByRole('button', { name: 'Save' }).click();

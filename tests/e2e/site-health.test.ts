@@ -74,7 +74,15 @@ test('a compose with its message box gone: the panel says so, and Site health sh
   await expect.poll(async () => (await checks()).length, { timeout: 20_000 }).toBe(1);
   const [row] = await checks();
   // Without its body the adapter cannot place the compose, so its recipients go unread too.
-  expect(row).toMatchObject({ site: 'outlook', page_kind: 'compose', check_kind: 'page', editor_expected: 1, editor_failed: 1, context_failed: 1, insert_failed: 0 });
+  expect(row).toMatchObject({
+    site: 'outlook',
+    page_kind: 'compose',
+    check_kind: 'page',
+    editor_expected: 1,
+    editor_failed: 1,
+    context_failed: 1,
+    insert_failed: 0,
+  });
   expect(row!.day).toBe(new Date().toISOString().slice(0, 10));
   // Privacy: no address, name, subject or URL of the page is stored.
   const stored = JSON.stringify(await checks());

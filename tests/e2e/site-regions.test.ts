@@ -27,7 +27,11 @@ async function contextAt(url: string): Promise<PageContext | null> {
   const asker = await session.openPage('sidepanel.html');
   try {
     return await asker.evaluate(async (wanted) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(t: number, m: unknown, o: object): Promise<unknown> } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(t: number, m: unknown, o: object): Promise<unknown> } };
+        }
+      ).chrome;
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
         const ctx = (await api.tabs.sendMessage(tab.id, { type: 'panel->content:get-context' }, { frameId: 0 }).catch(() => null)) as PageContext | null;
@@ -43,7 +47,11 @@ async function contextAt(url: string): Promise<PageContext | null> {
 const settle = (page: Page) => page.waitForTimeout(1500);
 
 test('the EU data centre: asked for only when turned on, and then the deal page has its context', async () => {
-  const manifest = await session.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { host_permissions?: string[]; optional_host_permissions?: string[] } } } }).chrome.runtime.getManifest());
+  const manifest = await session.worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { getManifest(): { host_permissions?: string[]; optional_host_permissions?: string[] } } } }
+    ).chrome.runtime.getManifest(),
+  );
   expect(manifest.host_permissions).toEqual(registryHostPatterns());
   expect(manifest.optional_host_permissions).toEqual(registryRegionPatterns());
   expect(manifest.optional_host_permissions).toContain('https://app-eu1.hubspot.com/*');

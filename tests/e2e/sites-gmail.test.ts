@@ -80,7 +80,9 @@ test('the caret is restored after the rep clicked elsewhere in the page (which m
   expect((await panel.getContext()).person?.fullName).toBe('Dana Whitfield');
   expect(await panel.insert({ html: '<span>Here is the idle-time case study.</span>', text: 'Here is the idle-time case study.' })).toMatchObject({ ok: true });
   // Right where the caret was: the end of that line, not the start of the message.
-  await expect.poll(() => gmail.locator('[id=":qn"]').innerText()).toMatch(/^Hi Dana,\s+Thanks for your time on Tuesday\.\s*Here is the idle-time case study\./);
+  await expect
+    .poll(() => gmail.locator('[id=":qn"]').innerText())
+    .toMatch(/^Hi Dana,\s+Thanks for your time on Tuesday\.\s*Here is the idle-time case study\./);
 });
 
 test('each compose has an Open Quiver button in its Send row that asks for the side panel', async () => {
@@ -109,7 +111,11 @@ test('a thread with an inline reply: reply context, thread length, hidden subjec
     person: { fullName: 'Dana Whitfield', email: 'dana@northwind-logistics.com' },
     company: 'Northwind Logistics',
   });
-  const result = await panel.insert({ html: '<p>Hi Dana, here is the case study.</p>', text: 'Hi Dana, here is the case study.', subject: 'Ignored for replies' });
+  const result = await panel.insert({
+    html: '<p>Hi Dana, here is the case study.</p>',
+    text: 'Hi Dana, here is the case study.',
+    subject: 'Ignored for replies',
+  });
   expect(result).toEqual({ ok: true, editor: 'Message Body', subjectFilled: false });
   expect(await gmail.locator('[id=":ue"]').innerText()).toMatch(/^Hi Dana, here is the case study\./);
   expect(Number(await gmail.locator('.ip .M9').getAttribute('data-input-events'))).toBeGreaterThan(0);

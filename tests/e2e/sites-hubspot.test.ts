@@ -41,7 +41,11 @@ test('the email composer: body and empty subject filled', async () => {
   const hs = await openFixture(session, 'hubspot-deal.html');
   await hs.locator('[data-test-id="email-body"] p').first().click();
   const panel = await openPanel(session, hs);
-  const result = await panel.insert({ html: '<p>Hi Dana,</p><p>The contract is on its way.</p>', text: 'Hi Dana,\n\nThe contract is on its way.', subject: 'Contract for Northwind Fleet Expansion' });
+  const result = await panel.insert({
+    html: '<p>Hi Dana,</p><p>The contract is on its way.</p>',
+    text: 'Hi Dana,\n\nThe contract is on its way.',
+    subject: 'Contract for Northwind Fleet Expansion',
+  });
   expect(result).toEqual({ ok: true, editor: 'Email body', subjectFilled: true });
   await expect.poll(() => hs.locator('[data-test-id="email-body"]').innerText()).toMatch(/^Hi Dana,\s+The contract is on its way\./);
   expect(await hs.locator('[data-test-id="email-body"]').innerText()).toContain('Maria Lopez | Quiver Demo');

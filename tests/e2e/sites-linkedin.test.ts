@@ -29,7 +29,14 @@ test('a profile, then client-side navigation to another: the extension hears the
   await linkedin.bringToFront();
   await linkedin.locator('#pav-tom').click();
   await expect
-    .poll(async () => (await panel.received()).filter((m) => m.type === 'content->panel:context-changed').map((m) => m.context).at(-1), { timeout: 10_000 })
+    .poll(
+      async () =>
+        (await panel.received())
+          .filter((m) => m.type === 'content->panel:context-changed')
+          .map((m) => m.context)
+          .at(-1),
+      { timeout: 10_000 },
+    )
     .toMatchObject({
       url: 'https://www.linkedin.com/in/tom-becker-9f8e7d/',
       person: { fullName: 'Tom Becker', title: 'Depot Manager' },
@@ -74,12 +81,17 @@ test('the messaging overlay inside a shadow root: found, filled, and it has the 
     inConversation: true,
     editor: { kind: 'plain', label: 'LinkedIn message to Priya Raman' },
   });
-  const result = await panel.insert({ html: '<p>Hi Priya, the slides: https://example.com/returns.pdf</p>', text: 'Hi Priya, the slides: https://example.com/returns.pdf' });
+  const result = await panel.insert({
+    html: '<p>Hi Priya, the slides: https://example.com/returns.pdf</p>',
+    text: 'Hi Priya, the slides: https://example.com/returns.pdf',
+  });
   expect(result.ok).toBe(true);
   await expect.poll(() => box.innerText()).toContain('Hi Priya, the slides: https://example.com/returns.pdf');
   // The comment box on the page was not touched.
   expect(await linkedin.locator('.ql-editor').innerText()).toBe('\n');
   expect(await linkedin.locator('.msg-overlay-conversation-bubble--is-active .msg-form__send-button').isEnabled()).toBe(true);
   // Beside the overlay's message box, inside LinkedIn's shadow root.
-  await expect.poll(() => linkedin.locator('.msg-overlay-conversation-bubble--is-active .msg-form__left-actions').getByRole('button', { name: 'Open Quiver' }).count()).toBe(1);
+  await expect
+    .poll(() => linkedin.locator('.msg-overlay-conversation-bubble--is-active .msg-form__left-actions').getByRole('button', { name: 'Open Quiver' }).count())
+    .toBe(1);
 });

@@ -158,10 +158,12 @@ describe('a new message in the reading pane, another draft hidden before it', ()
 
     await waitForResults(panel);
     await panel.getByRole('searchbox', { name: 'Search content' }).fill('cold intro empty miles');
-    await result(panel, /^Cold intro — empty miles and planning time/).getByRole('button', { name: 'Insert' }).click();
-    await expect.poll(() => panel.getByRole('status').innerText()).toBe(
-      'Inserted “Cold intro — empty miles and planning time” into Message body. The subject was filled too.',
-    );
+    await result(panel, /^Cold intro — empty miles and planning time/)
+      .getByRole('button', { name: 'Insert' })
+      .click();
+    await expect
+      .poll(() => panel.getByRole('status').innerText())
+      .toBe('Inserted “Cold intro — empty miles and planning time” into Message body. The subject was filled too.');
     expect(await page.locator('#new-body').innerText()).toMatch(/^Hi Priya,/);
     expect(await page.locator('#draft-body-oliver').innerText()).not.toContain('Hi Priya');
   });
@@ -190,7 +192,11 @@ describe('an inline Reply all in a thread with several people', () => {
     expect(context.recipients?.map((r) => r.fullName)).toEqual(['Dana Whitfield', 'Tom Becker']);
     expect(JSON.stringify(context)).not.toContain(SELF);
 
-    const result = await panel.insert({ html: '<p>Hi Dana, here is the idle-time case study.</p>', text: 'Hi Dana, here is the idle-time case study.', subject: 'Ignored for replies' });
+    const result = await panel.insert({
+      html: '<p>Hi Dana, here is the idle-time case study.</p>',
+      text: 'Hi Dana, here is the idle-time case study.',
+      subject: 'Ignored for replies',
+    });
     expect(result).toEqual({ ok: true, editor: 'Message body', subjectFilled: false });
     await expect.poll(() => page.locator('#reply-body').innerText()).toMatch(/^Hi Dana, here is the idle-time case study\.\s+Maria\s+From: Dana Whitfield/);
     expect(await inputEvents(page, 'reply-body')).toBeGreaterThan(0);
@@ -244,7 +250,11 @@ describe('a popped-out compose window', () => {
       company: 'Brightcart',
       subject: 'Checkout drop-off at Brightcart',
     });
-    const result = await panel.insert({ html: '<span> Thanks for the call yesterday.</span>', text: ' Thanks for the call yesterday.', subject: 'Should not replace' });
+    const result = await panel.insert({
+      html: '<span> Thanks for the call yesterday.</span>',
+      text: ' Thanks for the call yesterday.',
+      subject: 'Should not replace',
+    });
     expect(result).toEqual({ ok: true, editor: 'Message body', subjectFilled: false });
     // On the first line, after "Hi Priya,", not on the empty line the page would offer first.
     await expect.poll(() => page.locator('#popout-body').innerText()).toMatch(/^Hi Priya, ?Thanks for the call yesterday\.\n\s*Maria Lopez/);

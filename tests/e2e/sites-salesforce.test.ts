@@ -128,10 +128,12 @@ test('the docked Email composer addressed to a contact: Page context names them,
   await panel.page.getByText(/^Interest first — /).waitFor();
   await waitForResults(panel.page);
   await panel.page.getByRole('searchbox', { name: 'Search content' }).fill('TransLog Summit follow-up');
-  await result(panel.page, /^Follow-up after TransLog Summit/).getByRole('button', { name: 'Insert' }).click();
-  await expect.poll(() => panel.page.getByRole('status').innerText()).toBe(
-    'Inserted “Follow-up after TransLog Summit Hamburg (booth visitors)” into Email body. The subject was filled too.',
-  );
+  await result(panel.page, /^Follow-up after TransLog Summit/)
+    .getByRole('button', { name: 'Insert' })
+    .click();
+  await expect
+    .poll(() => panel.page.getByRole('status').innerText())
+    .toBe('Inserted “Follow-up after TransLog Summit Hamburg (booth visitors)” into Email body. The subject was filled too.');
 
   const text = await body.innerText();
   expect(text).toMatch(/^Hi Jonas,\s+Thanks for stopping by the Routewise stand/);

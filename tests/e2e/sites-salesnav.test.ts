@@ -85,9 +85,9 @@ test('the side panel: Page context, a suggestion placed by the rep’s list, and
   await panel.getByRole('searchbox', { name: 'Search content' }).fill('TransLog Summit follow-up');
   const item = result(panel, /^Follow-up after TransLog Summit/);
   await item.getByRole('button', { name: 'Insert' }).click();
-  await expect.poll(() => panel.getByRole('status').innerText()).toBe(
-    'Inserted “Follow-up after TransLog Summit Hamburg (booth visitors)” into InMail to Dana Whitfield. The subject was filled too.',
-  );
+  await expect
+    .poll(() => panel.getByRole('status').innerText())
+    .toBe('Inserted “Follow-up after TransLog Summit Hamburg (booth visitors)” into InMail to Dana Whitfield. The subject was filled too.');
 
   const text = await message.inputValue();
   expect(text).toMatch(/^Hi Dana,\n\nThanks for stopping by the Routewise stand/);

@@ -124,7 +124,9 @@ describe.each(SITE_CASES.map((c) => [c.fixture, c] as const))('%s', (fixture, c)
     await expect.poll(() => panel.page.getByRole('status').innerText(), OFTEN).toBe(`Inserted “${SNIPPET}” into ${context.editor!.label}.`);
     const editor = locate(c.editor, sel);
     const greeting = `Thank you for the introduction, ${c.firstName} —`;
-    await expect.poll(async () => (await editor.evaluate((el) => ('value' in el ? (el as HTMLTextAreaElement).value : el.textContent) ?? '')), OFTEN).toContain(greeting);
+    await expect
+      .poll(async () => await editor.evaluate((el) => ('value' in el ? (el as HTMLTextAreaElement).value : el.textContent) ?? ''), OFTEN)
+      .toContain(greeting);
     // The page's own code heard it: the count its input listener keeps went up.
     await expect.poll(async () => Number(await noticed.getAttribute('data-input-events')), OFTEN).toBeGreaterThan(before);
     return context;

@@ -48,9 +48,7 @@ describe('sync from a library server', () => {
     const options = await session.openPage('options.html');
     await options.getByLabel('Your name').fill('Sam Carter');
     await configure(options, repToken);
-    await expect.poll(() => options.getByRole('alert').innerText()).toBe(
-      'Connected as sam.carter@routewise.example (rep) in demo.',
-    );
+    await expect.poll(() => options.getByRole('alert').innerText()).toBe('Connected as sam.carter@routewise.example (rep) in demo.');
     const status = options.getByRole('status');
     await expect.poll(() => status.innerText(), { timeout: 20_000 }).toMatch(new RegExp(`^Last synced .* — ${library.length} items\\.$`));
   });
@@ -78,9 +76,7 @@ describe('sync from a library server', () => {
     ]);
     const options = await session.openPage('options.html');
     await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => options.getByRole('status').innerText(), { timeout: 20_000 }).toMatch(
-      new RegExp(`— ${library.length - 1} items\\.$`),
-    );
+    await expect.poll(() => options.getByRole('status').innerText(), { timeout: 20_000 }).toMatch(new RegExp(`— ${library.length - 1} items\\.$`));
 
     await panel.bringToFront();
     await expect.poll(() => resultTitles(panel).then((t) => t[0])).toBe('Harbour Freight pricing FAQ (2027 prices)');
@@ -93,9 +89,7 @@ describe('sync from a library server', () => {
   test('a rejected token shows as such in the options page and the panel, and the cache stays', async () => {
     const options = await session.openPage('options.html');
     await configure(options, 'qv_not-a-real-token');
-    await expect.poll(() => options.getByRole('alert').innerText()).toBe(
-      'Token rejected: the server does not accept this access token.',
-    );
+    await expect.poll(() => options.getByRole('alert').innerText()).toBe('Token rejected: the server does not accept this access token.');
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => options.getByRole('status').innerText(), { timeout: 20_000 }).toMatch(/token rejected/);
     const panel = await session.openPage('sidepanel.html');

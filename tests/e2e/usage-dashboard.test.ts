@@ -75,9 +75,9 @@ test('what a rep does in the panel reaches the manager dashboard, without prospe
   // The outbox goes up on Sync now (and on its own alarm).
   await options.bringToFront();
   await options.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(async () => (await serverEvents()).map((e) => e.kind).sort(), { timeout: 20_000 }).toEqual(
-    expect.arrayContaining(['insert', 'preview', 'search_no_results']),
-  );
+  await expect
+    .poll(async () => (await serverEvents()).map((e) => e.kind).sort(), { timeout: 20_000 })
+    .toEqual(expect.arrayContaining(['insert', 'preview', 'search_no_results']));
   const events = await serverEvents();
   const insert = events.find((e) => e.kind === 'insert')!.payload;
   expect(insert).toMatchObject({ contentId: 'cold-intro-empty-miles', site: 'gmail', pageKind: 'compose', user: 'sam.carter@routewise.example' });
@@ -90,7 +90,9 @@ test('what a rep does in the panel reaches the manager dashboard, without prospe
   await useToken(managerToken);
   const dashboard = await session.openPage('dashboard.html');
   await expect.poll(() => dashboard.getByText(`Team figures from ${server.url}`).count(), { timeout: 20_000 }).toBe(1);
-  const top = dashboard.getByRole('region', { name: 'Top content' }).or(dashboard.locator('section', { has: dashboard.getByRole('heading', { name: 'Top content' }) }));
+  const top = dashboard
+    .getByRole('region', { name: 'Top content' })
+    .or(dashboard.locator('section', { has: dashboard.getByRole('heading', { name: 'Top content' }) }));
   await expect.poll(() => top.first().innerText(), { timeout: 20_000 }).toContain(INSERTED);
   const gaps = dashboard.locator('section', { has: dashboard.getByRole('heading', { name: 'Searches with no results' }) });
   expect(await gaps.innerText()).toContain(GAP);

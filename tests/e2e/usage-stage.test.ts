@@ -56,12 +56,16 @@ test('a shortcut, the palette and the side panel count the same insert under the
   await waitForResults(panel);
   await panel.getByText(/^Interest first — /).waitFor();
   await panel.getByRole('searchbox', { name: 'Search content' }).fill('no time right now');
-  await result(panel, /^Objection: no time right now/).getByRole('button', { name: 'Insert' }).click();
+  await result(panel, /^Objection: no time right now/)
+    .getByRole('button', { name: 'Insert' })
+    .click();
   await expect.poll(() => panel.getByRole('status').innerText()).toMatch(/^Inserted/);
 
-  await expect.poll(async () => (await usesOfItem()).map((e) => [e.kind, e.stage, e.site])).toEqual([
-    ['expand_shortcut', 'interest', 'linkedin'],
-    ['insert', 'interest', 'linkedin'],
-    ['insert', 'interest', 'linkedin'],
-  ]);
+  await expect
+    .poll(async () => (await usesOfItem()).map((e) => [e.kind, e.stage, e.site]))
+    .toEqual([
+      ['expand_shortcut', 'interest', 'linkedin'],
+      ['insert', 'interest', 'linkedin'],
+      ['insert', 'interest', 'linkedin'],
+    ]);
 });

@@ -38,5 +38,4 @@ test('the welcome page opens on install, once, and not after a browser restart',
   const options = await session.openPage('options.html');
   await options.locator('h1').waitFor();
   expect(welcomeTabs(session)).toHaveLength(0);
-
 });

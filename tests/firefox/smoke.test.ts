@@ -71,7 +71,10 @@ test('on Gmail: the panel reads the compose, a search finds a template, and Inse
   await (await options.waitForSelector(role('textbox', 'Your title')))!.type('Account Executive');
   await (await options.waitForSelector(role('textbox', 'Your company')))!.type('Routewise');
   await (await options.waitForSelector(role('button', 'Save')))!.click();
-  await waitFor(async () => (await Promise.all((await options.$$(role('alert'))).map(textOf))).some((t) => t.includes('Saved.')), 'the options page to say Saved.');
+  await waitFor(
+    async () => (await Promise.all((await options.$$(role('alert'))).map(textOf))).some((t) => t.includes('Saved.')),
+    'the options page to say Saved.',
+  );
 
   const gmail = await ff.openFixture('gmail-inbox-compose.html');
   // The rep clicks into the body of the second compose.

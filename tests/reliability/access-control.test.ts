@@ -89,7 +89,14 @@ function badCredentials(): { name: string; header: string | undefined; code: str
 }
 
 const eventCount = async () =>
-  Number((await server.db.selectFrom('usage_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await server.db
+        .selectFrom('usage_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('a wrong credential', () => {
   it('is refused by every API route with 401, the error shape and a Bearer challenge, storing nothing', async () => {
@@ -148,7 +155,12 @@ describe('two orgs on one server', () => {
         const routes = [
           ...ROUTES,
           { name: 'stats by week', method: 'GET', path: '/api/v1/stats?from=2026-01-01&to=2026-12-31&bucket=week', roles: ['manager', 'admin'] },
-          { name: "stats for the other org's rep", method: 'GET', path: `/api/v1/stats?from=2026-01-01&to=2026-12-31&user=${encodeURIComponent(other.emails[0]!)}`, roles: ['manager', 'admin'] },
+          {
+            name: "stats for the other org's rep",
+            method: 'GET',
+            path: `/api/v1/stats?from=2026-01-01&to=2026-12-31&user=${encodeURIComponent(other.emails[0]!)}`,
+            roles: ['manager', 'admin'],
+          },
         ] satisfies Route[];
         for (const route of routes) {
           const res = await request(route, auth);
@@ -170,7 +182,10 @@ describe('two orgs on one server', () => {
 
   it("refuses one org's library cursor to another, without saying anything about it", async () => {
     const page = await request(ROUTES[1]!, `Bearer ${acme.tokens.rep}`);
-    const res = await request({ name: 'library with acme cursor', method: 'GET', path: `/api/v1/library?cursor=${encodeURIComponent(page.json.cursor)}` }, `Bearer ${globex.tokens.rep}`);
+    const res = await request(
+      { name: 'library with acme cursor', method: 'GET', path: `/api/v1/library?cursor=${encodeURIComponent(page.json.cursor)}` },
+      `Bearer ${globex.tokens.rep}`,
+    );
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe('invalid_cursor');
     expect(leaksFrom(res.text, acme)).toEqual([]);

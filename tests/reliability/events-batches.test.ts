@@ -76,7 +76,13 @@ async function post(c: EventsCase, token: string): Promise<{ status: number; jso
 
 const countFor = async (orgId: string) =>
   Number(
-    (await server.db.selectFrom('usage_events').select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', orgId).executeTakeFirstOrThrow()).n,
+    (
+      await server.db
+        .selectFrom('usage_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('org_id', '=', orgId)
+        .executeTakeFirstOrThrow()
+    ).n,
   );
 
 async function runCase(c: EventsCase, which: number): Promise<void> {
@@ -172,7 +178,20 @@ async function rowsFor(orgId: string, ids: string[]) {
 describe('event batches from a hostile client', () => {
   it(`are refused or stored exactly once, never crash the server (${CASES} generated requests)`, async () => {
     await fc.assert(fc.asyncProperty(eventsCase, fc.nat(1), runCase), { numRuns: CASES, ...SHRINK_WITHIN });
-    for (const tag of ['private field', 'duplicate ids in batch', 'lone surrogate or invalid UTF-8 in query', 'deep nesting', 'huge string', 'oversized body', 'truncated JSON', 'not a batch', 'invalid UTF-8', 'unknown field', 'wrong type', 'missing field']) {
+    for (const tag of [
+      'private field',
+      'duplicate ids in batch',
+      'lone surrogate or invalid UTF-8 in query',
+      'deep nesting',
+      'huge string',
+      'oversized body',
+      'truncated JSON',
+      'not a batch',
+      'invalid UTF-8',
+      'unknown field',
+      'wrong type',
+      'missing field',
+    ]) {
       expect(coverage.get(tag) ?? 0, `cases with ${tag}`).toBeGreaterThanOrEqual(5);
     }
     // Ids from the shared pool came back in later batches and were counted once.

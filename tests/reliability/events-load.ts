@@ -82,8 +82,22 @@ const cpu = servers.reduce((sum, s, i) => sum + cpuSeconds(s.pid) - cpuBefore[i]
 
 await Promise.all(servers.map((s) => s.stop()));
 const check = await openDatabase(database.target);
-const stored = Number((await check.selectFrom('usage_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const rolledUp = Number((await check.selectFrom('usage_daily').select(sql<number>`sum(events)`.as('n')).executeTakeFirstOrThrow()).n ?? 0);
+const stored = Number(
+  (
+    await check
+      .selectFrom('usage_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
+const rolledUp = Number(
+  (
+    await check
+      .selectFrom('usage_daily')
+      .select(sql<number>`sum(events)`.as('n'))
+      .executeTakeFirstOrThrow()
+  ).n ?? 0,
+);
 await check.destroy();
 await database.remove();
 

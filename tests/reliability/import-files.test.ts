@@ -34,7 +34,11 @@ beforeAll(async () => {
   dbPath = testDb.target;
   // The library the import must leave alone.
   const db = await openDatabase(dbPath);
-  await importIntoOrg(db, ORG, Array.from({ length: 5 }, (_, i) => contentItem(`kept-${i + 1}`)));
+  await importIntoOrg(
+    db,
+    ORG,
+    Array.from({ length: 5 }, (_, i) => contentItem(`kept-${i + 1}`)),
+  );
   await db.destroy();
   reader = await openDatabase(dbPath);
 });
@@ -118,14 +122,32 @@ describe('quiver import of broken content files', () => {
   it(`rejects each naming file and field, and imports nothing (${CASES} generated folders)`, async () => {
     // A failure is shrunk to a small folder, but not for longer than the test may take.
     await fc.assert(fc.asyncProperty(importCase, runCase), { numRuns: CASES, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: true });
-    for (const tag of ['wrong field type', 'invalid value', 'unknown variable', 'unknown field', 'missing field', 'huge field', 'huge file', 'broken front matter', 'invalid UTF-8 in body', 'invalid UTF-8 in front matter', 'duplicate id', 'duplicate shortcut']) {
+    for (const tag of [
+      'wrong field type',
+      'invalid value',
+      'unknown variable',
+      'unknown field',
+      'missing field',
+      'huge field',
+      'huge file',
+      'broken front matter',
+      'invalid UTF-8 in body',
+      'invalid UTF-8 in front matter',
+      'duplicate id',
+      'duplicate shortcut',
+    ]) {
       expect(coverage.get(tag) ?? 0, `cases with ${tag}`).toBeGreaterThanOrEqual(10);
     }
   });
 
   it('imports the same folder once the broken file is gone (the check above can see a change)', async () => {
     const before = await snapshot();
-    const folder = writeFolder([{ path: 'fresh-alpha.md', bytes: renderFile({ id: 'fresh-alpha', type: 'snippet', title: 'Alpha', stages: ['interest'], owner: 'maria@example.com' }, 'Hi\n') }]);
+    const folder = writeFolder([
+      {
+        path: 'fresh-alpha.md',
+        bytes: renderFile({ id: 'fresh-alpha', type: 'snippet', title: 'Alpha', stages: ['interest'], owner: 'maria@example.com' }, 'Hi\n'),
+      },
+    ]);
     const result = await importFolder(folder);
     expect(result.code).toBe(0);
     expect(await snapshot()).not.toBe(before);

@@ -75,7 +75,14 @@ async function killLater(n: number, ms: number): Promise<void> {
 const queued = new Set<string>();
 for (const rep of reps) {
   const events = Array.from({ length: eventsPerRep }, (_, i) =>
-    newEvent({ kind: (['insert', 'copy', 'search', 'preview'] as const)[i % 4]!, contentId: `item-${i % 50}`, contentType: 'case_study', stage: 'interest', site: 'gmail', pageKind: 'compose' }),
+    newEvent({
+      kind: (['insert', 'copy', 'search', 'preview'] as const)[i % 4]!,
+      contentId: `item-${i % 50}`,
+      contentType: 'case_study',
+      stage: 'interest',
+      site: 'gmail',
+      pageKind: 'compose',
+    }),
   );
   await enqueueEvents(rep.db, events);
   for (const e of events) queued.add(e.id);
@@ -87,15 +94,30 @@ const uploadSeconds = (performance.now() - uploadStarted) / 1000;
 // 2. A first sync for everyone, then a new edition of the library and a second sync with an
 //    instance killed while the pages are being served.
 await Promise.all(reps.map(syncUntilDone));
-await importIntoOrg(setup, 'acme', library(2).filter((_, i) => i % 10 !== 0));
+await importIntoOrg(
+  setup,
+  'acme',
+  library(2).filter((_, i) => i % 10 !== 0),
+);
 await Promise.all([...reps.map(syncUntilDone), killLater(2, 150)]);
 
 // 3. What the server holds against what the reps sent and hold.
 const org = await setup.selectFrom('orgs').select('id').where('slug', '=', 'acme').executeTakeFirstOrThrow();
 const storedIds = new Set((await setup.selectFrom('usage_events').select('id').where('org_id', '=', org.id).execute()).map((r) => r.id));
-const rolledUp = Number((await setup.selectFrom('usage_daily').select(sql<number>`sum(events)`.as('n')).where('org_id', '=', org.id).executeTakeFirstOrThrow()).n);
+const rolledUp = Number(
+  (
+    await setup
+      .selectFrom('usage_daily')
+      .select(sql<number>`sum(events)`.as('n'))
+      .where('org_id', '=', org.id)
+      .executeTakeFirstOrThrow()
+  ).n,
+);
 const serverItems = new Map(
-  (await setup.selectFrom('content_items').select(['id', 'version']).where('org_id', '=', org.id).where('deleted_at', 'is', null).execute()).map((r) => [r.id, r.version]),
+  (await setup.selectFrom('content_items').select(['id', 'version']).where('org_id', '=', org.id).where('deleted_at', 'is', null).execute()).map((r) => [
+    r.id,
+    r.version,
+  ]),
 );
 let wrongLibraries = 0;
 let leftInOutboxes = 0;

@@ -102,9 +102,7 @@ async function runCase(c: PageCase): Promise<void> {
   const after = new Map((await db.items.toArray()).map((i) => [i.id, i]));
   const cursor = await getMeta(db, SYNC_META.cursor);
   const want = expected.kind === 'stored' ? expected.items : before;
-  const differing = [...new Set([...want.keys(), ...after.keys()])].filter(
-    (id) => JSON.stringify(want.get(id)) !== JSON.stringify(after.get(id)),
-  );
+  const differing = [...new Set([...want.keys(), ...after.keys()])].filter((id) => JSON.stringify(want.get(id)) !== JSON.stringify(after.get(id)));
   tally.lost += differing.filter((id) => before.has(id)).length;
   expect(differing, `cache differs from what the page gives: ${differing.join(', ')}`).toEqual([]);
   expect(after).toEqual(want);
@@ -146,7 +144,18 @@ describe('library pages from a hostile server', () => {
     // A failure is shrunk to a small page, but not for longer than the test may take.
     await fc.assert(fc.asyncProperty(pageCase, runCase), { numRuns: CASES, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: true });
     // The corpus must really contain what it claims to attack.
-    for (const tag of ['truncated JSON', 'invalid UTF-8', 'deep nesting', 'huge string', 'duplicate ids', 'wrong cursor type', 'missing field', 'wrong type', 'script payload', 'not a page']) {
+    for (const tag of [
+      'truncated JSON',
+      'invalid UTF-8',
+      'deep nesting',
+      'huge string',
+      'duplicate ids',
+      'wrong cursor type',
+      'missing field',
+      'wrong type',
+      'script payload',
+      'not a page',
+    ]) {
       expect(coverage.get(tag) ?? 0, `cases with ${tag}`).toBeGreaterThanOrEqual(10);
     }
     expect(tally.rejected).toBeGreaterThan(CASES / 10);

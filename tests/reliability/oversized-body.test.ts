@@ -35,7 +35,7 @@ function listen(socket: Socket): { text: () => string; closed: () => boolean } {
 }
 
 const until = async (check: () => boolean, ms: number) => {
-  for (const started = Date.now(); !check() && Date.now() - started < ms; ) await new Promise((r) => setTimeout(r, 10));
+  for (const started = Date.now(); !check() && Date.now() - started < ms;) await new Promise((r) => setTimeout(r, 10));
 };
 
 describe('an oversized batch', () => {

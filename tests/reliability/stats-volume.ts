@@ -33,7 +33,10 @@ const keep = process.env.QUIVER_STATS_VOLUME_KEEP === '1';
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
 // A production-like cluster: fsync on; memory settings an operator of a 24 GB machine would give it.
-const cluster = await startPostgresCluster({ durable: true, settings: { shared_buffers: '2GB', work_mem: '64MB', maintenance_work_mem: '1GB', max_wal_size: '8GB', checkpoint_timeout: '30min' } });
+const cluster = await startPostgresCluster({
+  durable: true,
+  settings: { shared_buffers: '2GB', work_mem: '64MB', maintenance_work_mem: '1GB', max_wal_size: '8GB', checkpoint_timeout: '30min' },
+});
 let exitCode = 1;
 if (!keep) process.once('exit', () => cluster.stop());
 try {
@@ -62,12 +65,32 @@ try {
 
   // Loaded without the secondary indexes, which are built once afterwards: far faster than
   // maintaining five indexes row by row, and the same indexes in the end.
-  const indexes = await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef from pg_indexes where tablename = 'usage_events' and indexname <> 'usage_events_pk'`.execute(db);
+  const indexes = await sql<{
+    indexname: string;
+    indexdef: string;
+  }>`select indexname, indexdef from pg_indexes where tablename = 'usage_events' and indexname <> 'usage_events_pk'`.execute(db);
   for (const { indexname } of indexes.rows) await sql`drop index ${sql.id(indexname)}`.execute(db);
 
   const list = (values: readonly string[]) => sql.raw(`array[${values.map((v) => `'${v}'`).join(',')}]`);
   // Kinds in realistic proportions: searching dominates, uses are a minority.
-  const KINDS = ['search', 'search', 'search', 'search', 'search_no_results', 'preview', 'preview', 'suggestion_shown', 'suggestion_shown', 'insert', 'insert', 'copy', 'copy_link', 'open_asset', 'expand_shortcut', 'suggestion_used'];
+  const KINDS = [
+    'search',
+    'search',
+    'search',
+    'search',
+    'search_no_results',
+    'preview',
+    'preview',
+    'suggestion_shown',
+    'suggestion_shown',
+    'insert',
+    'insert',
+    'copy',
+    'copy_link',
+    'open_asset',
+    'expand_shortcut',
+    'suggestion_used',
+  ];
   const SITES = ['gmail', 'gmail', 'gmail', 'linkedin', 'salesforce', 'hubspot', 'outlook'];
   const CHUNK = 500_000;
   const chunks: [number, number][] = [];
@@ -125,7 +148,13 @@ try {
   }
 
   // The roll-ups from the events, with the counting rules ingestion uses (server/stats/activity-columns.ts).
-  const scope: StatsScope = { db, sql: dialectOf(db), orgId: org.id, query: statsQuerySchema.parse({ from: YEAR_START, to: '2025-12-31' }), today: '2026-01-01' };
+  const scope: StatsScope = {
+    db,
+    sql: dialectOf(db),
+    orgId: org.id,
+    query: statsQuerySchema.parse({ from: YEAR_START, to: '2025-12-31' }),
+    today: '2026-01-01',
+  };
   console.log(`[${elapsed()}] roll-ups: building`);
   const count = (kinds: readonly string[]) => sql`sum(case when kind in (${sql.join(kinds)}) then 1 else 0 end)`;
   const USE = ['insert', 'copy', 'copy_link', 'open_asset', 'expand_shortcut'];
@@ -133,12 +162,12 @@ try {
     ${count(['search', 'search_no_results'])}, ${count(['search_no_results'])}, sum(case when stale = 1 and kind in (${sql.join(USE)}) then 1 else 0 end)`;
   const names = sql.raw('events, inserts, copies, opens, previews, uses, searches, no_result_searches, stale_uses');
   await Promise.all([
-  sql`insert into usage_daily (org_id, day, stage, site, content_type, ${names})
+    sql`insert into usage_daily (org_id, day, stage, site, content_type, ${names})
     select org_id, substr(at, 1, 10), coalesce(stage, ''), coalesce(site, ''), coalesce(content_type, ''), ${counters}
     from usage_events group by 1, 2, 3, 4, 5`.execute(db),
-  sql`insert into usage_daily_users (org_id, day, user_id, ${names})
+    sql`insert into usage_daily_users (org_id, day, user_id, ${names})
     select org_id, substr(at, 1, 10), user_id, ${counters} from usage_events group by 1, 2, 3`.execute(db),
-  sql`insert into usage_daily_content (org_id, day, content_id, inserts, copies, opens, previews, uses, stale_uses)
+    sql`insert into usage_daily_content (org_id, day, content_id, inserts, copies, opens, previews, uses, stale_uses)
     select org_id, substr(at, 1, 10), content_id, ${count(['insert', 'expand_shortcut'])}, ${count(['copy', 'copy_link'])}, ${count(['open_asset'])}, ${count(['preview'])}, ${count(USE)},
       sum(case when stale = 1 and kind in (${sql.join(USE)}) then 1 else 0 end)
     from usage_events where content_id is not null group by 1, 2, 3`.execute(db),
@@ -153,17 +182,42 @@ try {
   // The plans of the reads a 30-day stats query makes, as the server builds them.
   const month = { ...scope, query: statsQuerySchema.parse({ from: '2025-12-02', to: '2025-12-31' }) };
   const plans: [string, { sql: string; parameters: readonly unknown[] }][] = [
-    ['trend: daily roll-up', facts(month, ['day']).select([sql`${sql.ref('f.day')}`.as('start'), ...activityColumns()]).groupBy('f.day').compile()],
-    ['by rep: roll-up per rep', facts(month, ['user_id']).select(['f.user_id', ...activityColumns()]).groupBy('f.user_id').compile()],
+    [
+      'trend: daily roll-up',
+      facts(month, ['day'])
+        .select([sql`${sql.ref('f.day')}`.as('start'), ...activityColumns()])
+        .groupBy('f.day')
+        .compile(),
+    ],
+    [
+      'by rep: roll-up per rep',
+      facts(month, ['user_id'])
+        .select(['f.user_id', ...activityColumns()])
+        .groupBy('f.user_id')
+        .compile(),
+    ],
     [
       'time to content: partial index of timed uses',
-      scopedEvents(month).where(kindIn(TIMED_KINDS)).where('e.time_to_content_ms', 'is not', null).select([sql`count(*)`.as('n')]).compile(),
+      scopedEvents(month)
+        .where(kindIn(TIMED_KINDS))
+        .where('e.time_to_content_ms', 'is not', null)
+        .select([sql`count(*)`.as('n')])
+        .compile(),
     ],
-    ['content gaps: partial index of searches with no results', scopedEvents(month).where('e.kind', '=', 'search_no_results').select(['e.query', 'e.stage_filter', sql`count(*)`.as('n')]).groupBy(['e.query', 'e.stage_filter']).compile()],
+    [
+      'content gaps: partial index of searches with no results',
+      scopedEvents(month)
+        .where('e.kind', '=', 'search_no_results')
+        .select(['e.query', 'e.stage_filter', sql`count(*)`.as('n')])
+        .groupBy(['e.query', 'e.stage_filter'])
+        .compile(),
+    ],
   ];
   const planText: string[] = [];
   for (const [name, compiled] of plans) {
-    const explained = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers, costs off) ${sql.raw(inline(compiled.sql, compiled.parameters))}`.execute(db);
+    const explained = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers, costs off) ${sql.raw(inline(compiled.sql, compiled.parameters))}`.execute(
+      db,
+    );
     planText.push(`-- ${name}`, ...explained.rows.map((r) => r['QUERY PLAN']), '');
   }
   console.log(planText.join('\n'));
@@ -195,7 +249,12 @@ try {
     { item: '10', name: 'stats at volume · events in the 30 days asked for', value: month30.events },
     { item: '10', name: 'stats at volume · GET /api/v1/stats, 30 days, median of 5', value: month30.median, unit: 'ms', atMost: BOUND_MS },
     { item: '10', name: 'stats at volume · GET /api/v1/stats, 30 days, slowest of 5', value: month30.worst, unit: 'ms' },
-    { item: '10', name: 'stats at volume · 30 days with a stage filter (raw events for per-rep and per-item figures), median', value: byStage.median, unit: 'ms' },
+    {
+      item: '10',
+      name: 'stats at volume · 30 days with a stage filter (raw events for per-rep and per-item figures), median',
+      value: byStage.median,
+      unit: 'ms',
+    },
     { item: '10', name: 'stats at volume · 30 days for one rep (raw events by rep index), median', value: oneRep.median, unit: 'ms' },
     { item: '10', name: 'stats at volume · the whole year by week, median', value: year.median, unit: 'ms' },
   ];

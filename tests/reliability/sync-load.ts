@@ -40,9 +40,7 @@ const expected = new Set(Array.from({ length: itemCount }, (_, i) => `item-${i}`
 await importIntoOrg(
   setup,
   'load',
-  Array.from({ length: itemCount }, (_, i) =>
-    contentItem(`item-${i}`, { title: `Case study ${i}: fleet idle time`, body: expectedBody }),
-  ),
+  Array.from({ length: itemCount }, (_, i) => contentItem(`item-${i}`, { title: `Case study ${i}: fleet idle time`, body: expectedBody })),
 );
 const tokens: string[] = [];
 for (let i = 0; i < reps; i += 1) tokens.push((await createAccessToken(setup, { orgSlug: 'load', email: `rep${i}@load.test`, role: 'rep' })).token);

@@ -52,7 +52,7 @@ describe('access tokens', () => {
     expect(res.json).toEqual({ user: { email: 'rep@acme.test', role: 'rep' }, org: { slug: 'acme' } });
   });
 
-  it('stops accepting a token once it is revoked with the CLI, and keeps the user\'s other tokens working', async () => {
+  it("stops accepting a token once it is revoked with the CLI, and keeps the user's other tokens working", async () => {
     const doomed = await server.tokenFor('acme', 'leaver@acme.test', 'rep');
     const kept = await server.tokenFor('acme', 'leaver@acme.test', 'rep');
     expect((await call(`${server.url}/api/v1/me`, { token: doomed })).status).toBe(200);
@@ -90,7 +90,14 @@ describe('access tokens', () => {
     const lines = server.logLines.slice(before);
     expect(lines).toHaveLength(1);
     expect(Object.keys(JSON.parse(lines[0]!)).sort()).toEqual(['level', 'method', 'ms', 'msg', 'route', 'status', 'time']);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'info', msg: 'request', method: 'GET', route: '/api/v1/library', status: 200, ms: expect.any(Number) });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'info',
+      msg: 'request',
+      method: 'GET',
+      route: '/api/v1/library',
+      status: 200,
+      ms: expect.any(Number),
+    });
     const everything = server.logLines.join('\n');
     for (const token of [repToken, managerToken, adminToken, otherOrgToken]) expect(everything).not.toContain(token);
   });

@@ -102,9 +102,13 @@ describe('quiver import / export', () => {
     const good = contentFolder([contentItem('alpha')], {}, work);
     expect((await quiver('import', good, '--db', dbPath)).code).toBe(0);
 
-    const bad = contentFolder([contentItem('alpha', { title: 'Alpha v2' }), contentItem('bravo')], {
-      'broken-stage.md': serializeContentFile(contentItem('broken-stage')).replace('stages: [interest, engagement]', 'stages: [interest, purchase]'),
-    }, work);
+    const bad = contentFolder(
+      [contentItem('alpha', { title: 'Alpha v2' }), contentItem('bravo')],
+      {
+        'broken-stage.md': serializeContentFile(contentItem('broken-stage')).replace('stages: [interest, engagement]', 'stages: [interest, purchase]'),
+      },
+      work,
+    );
     const result = await quiver('import', bad, '--db', dbPath);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/broken-stage\.md:\d+: stages\[1\]: /);

@@ -65,7 +65,7 @@ class SyncingClient {
 describe('the library cursor under concurrent imports', () => {
   it('never skips a change: clients syncing page by page through both instances end with exactly the library', async () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     await a.setLibrary('acme', libraryOfRound(0, random));
     const token = await a.tokenFor('acme', 'rep@acme.test', 'rep');
     const clients = Array.from({ length: 4 }, (_, i) => new SyncingClient([a, b], token, 3 + i));
@@ -126,9 +126,17 @@ describe('usage events retried against different instances', () => {
     expect(answers.reduce((sum, r) => sum + r.json.duplicates, 0)).toBe(400 * 3);
 
     const org = await findOrg(a.db, 'globex');
-    const stored = await a.db.selectFrom('usage_events').select(sql<number>`count(*)`.as('n')).where('org_id', '=', org!.id).executeTakeFirstOrThrow();
+    const stored = await a.db
+      .selectFrom('usage_events')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('org_id', '=', org!.id)
+      .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(400);
-    const rolled = await a.db.selectFrom('usage_daily').select(sql<number>`sum(events)`.as('n')).where('org_id', '=', org!.id).executeTakeFirstOrThrow();
+    const rolled = await a.db
+      .selectFrom('usage_daily')
+      .select(sql<number>`sum(events)`.as('n'))
+      .where('org_id', '=', org!.id)
+      .executeTakeFirstOrThrow();
     expect(Number(rolled.n)).toBe(400);
 
     const stats = await call(`${b.url}/api/v1/stats?from=2026-03-01&to=2026-03-31`, { token: manager });

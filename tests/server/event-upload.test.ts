@@ -28,10 +28,25 @@ afterEach(async () => {
 
 const client = (url = server.url) => createApiClient({ serverUrl: url, token, fetch, timeoutMs: 3000 });
 const serverCount = async () =>
-  Number((await server.db.selectFrom('usage_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await server.db
+        .selectFrom('usage_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const events = (n: number, kind: UsageEvent['kind'] = 'insert'): UsageEvent[] =>
   Array.from({ length: n }, (_, i) =>
-    newEvent({ kind, contentId: `item-${i % 7}`, contentType: 'email_template', stage: 'interest', site: 'gmail', pageKind: 'compose', timeToContentMs: 1000 + i }),
+    newEvent({
+      kind,
+      contentId: `item-${i % 7}`,
+      contentType: 'email_template',
+      stage: 'interest',
+      site: 'gmail',
+      pageKind: 'compose',
+      timeToContentMs: 1000 + i,
+    }),
   );
 
 describe('event outbox', () => {

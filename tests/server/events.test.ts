@@ -76,7 +76,7 @@ describe('POST /api/v1/events', () => {
     expect(res.json).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
   });
 
-  it('records the token\'s user, whatever user the client wrote, and keeps the raw event', async () => {
+  it("records the token's user, whatever user the client wrote, and keeps the raw event", async () => {
     const event = usageEvent({ user: 'someone.else@acme.test', kind: 'preview' });
     await post(repToken, { events: [event] });
     const row = (await storedEvents('acme')).find((e) => e.id === event.id);
@@ -86,7 +86,7 @@ describe('POST /api/v1/events', () => {
     expect(row?.at).toBe('2026-11-02T08:15:00.000Z');
   });
 
-  it('keeps each org\'s events apart', async () => {
+  it("keeps each org's events apart", async () => {
     const event = usageEvent({ kind: 'open_asset' });
     expect((await post(otherOrgToken, { events: [event] })).json.accepted).toBe(1);
     expect((await storedEvents('globex')).map((e) => e.id)).toEqual([event.id]);

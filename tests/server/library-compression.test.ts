@@ -29,7 +29,10 @@ afterEach(async () => {
 });
 
 /** The raw bytes on the wire, with no client decoding them. */
-function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, server.url);
     const req = request(url, { headers: { Authorization: `Bearer ${token}`, ...headers } }, (res) => {

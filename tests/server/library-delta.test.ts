@@ -13,8 +13,7 @@ beforeEach(async () => {
 afterEach(() => server.dispose());
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
-const library = (query = '', headers: Record<string, string> = {}) =>
-  call(`${server.url}/api/v1/library${query}`, { token, headers });
+const library = (query = '', headers: Record<string, string> = {}) => call(`${server.url}/api/v1/library${query}`, { token, headers });
 
 describe('GET /api/v1/library: delta since a cursor', () => {
   it('returns everything first, then exactly what was edited, added and deleted since the cursor', async () => {
@@ -30,11 +29,7 @@ describe('GET /api/v1/library: delta since a cursor', () => {
       updated_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
 
-    await server.setLibrary('acme', [
-      contentItem('alpha'),
-      contentItem('bravo', { title: 'Bravo, rewritten' }),
-      contentItem('delta'),
-    ]);
+    await server.setLibrary('acme', [contentItem('alpha'), contentItem('bravo', { title: 'Bravo, rewritten' }), contentItem('delta')]);
     const delta = await library(`?cursor=${encodeURIComponent(first.json.cursor)}`);
     expect(delta.status).toBe(200);
     expect(ids(delta.json.items)).toEqual(['bravo', 'delta']);
@@ -55,7 +50,10 @@ describe('GET /api/v1/library: delta since a cursor', () => {
     const items = [contentItem('alpha'), contentItem('bravo')];
     await server.setLibrary('acme', items);
     const { cursor } = (await library()).json;
-    await server.setLibrary('acme', items.map((i) => ({ ...i })));
+    await server.setLibrary(
+      'acme',
+      items.map((i) => ({ ...i })),
+    );
     const again = await library(`?cursor=${cursor}`);
     expect(again.json).toMatchObject({ items: [], deleted: [], cursor });
   });

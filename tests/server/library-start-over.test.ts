@@ -52,7 +52,16 @@ function library(count: number, prefix: string, edit = '') {
   });
 }
 const QUERIES: [string, JourneyStage[]?][] = [
-  [''], ['fleet'], ['fle'], ['routng'], ['warehouse pricing'], ['playbook 17'], ['renewal', ['conversion']], ['secrity onboard'], ['notes item'], ['zzz'],
+  [''],
+  ['fleet'],
+  ['fle'],
+  ['routng'],
+  ['warehouse pricing'],
+  ['playbook 17'],
+  ['renewal', ['conversion']],
+  ['secrity onboard'],
+  ['notes item'],
+  ['zzz'],
 ];
 const answers = (engine: SearchEngine) => QUERIES.map(([q, stages]) => engine.search(q, { ...(stages ? { stages } : {}), limit: 20 }).map((h) => h.id));
 const rebuilt = async () => {
@@ -101,7 +110,10 @@ describe('index as you sync', () => {
 
 describe('a start-over sync that fails midway', () => {
   it('leaves the demo library whole and searchable, then swaps the server library in one step', async () => {
-    await seedDemoLibrary(db, [contentItem('demo-welcome', { title: 'Welcome to Quiver' }), contentItem('demo-roi', { title: 'ROI snippet', type: 'snippet' })]);
+    await seedDemoLibrary(db, [
+      contentItem('demo-welcome', { title: 'Welcome to Quiver' }),
+      contentItem('demo-roi', { title: 'ROI snippet', type: 'snippet' }),
+    ]);
     await server.setLibrary('acme', library(30, 'a'));
     const service = new LibraryService(db);
     const revisionBefore = await getMeta(db, 'libraryRevision');

@@ -26,8 +26,7 @@ afterEach(async () => {
   await server.dispose();
 });
 
-const clientFor = (url = server.url, t = token, timeoutMs = 5000): ApiClient =>
-  createApiClient({ serverUrl: url, token: t, fetch, timeoutMs });
+const clientFor = (url = server.url, t = token, timeoutMs = 5000): ApiClient => createApiClient({ serverUrl: url, token: t, fetch, timeoutMs });
 const cachedIds = async (d = db) => (await d.items.toCollection().primaryKeys()).sort();
 const demoItems = [contentItem('demo-welcome'), contentItem('demo-roi-snippet', { type: 'snippet' })];
 
@@ -87,7 +86,9 @@ describe('later syncs', () => {
     const before = server.logLines.length;
     const result = await syncLibrary(db, clientFor());
     expect(result).toMatchObject({ outcome: 'synced', upserted: [], deleted: [], itemCount: 1 });
-    expect(server.logLines.slice(before).map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ method: 'GET', route: '/api/v1/library', status: 304 })]);
+    expect(server.logLines.slice(before).map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ method: 'GET', route: '/api/v1/library', status: 304 }),
+    ]);
   });
 
   it('starts over when the server no longer knows the stored cursor', async () => {

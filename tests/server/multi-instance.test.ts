@@ -95,11 +95,16 @@ describe.runIf(TEST_DB_KIND === 'postgres')('three instances on one PostgreSQL',
   it('agree: reps sync from one, upload to another, the manager reads figures from the third', async () => {
     const [a, b, c] = instances as [QuiverChild, QuiverChild, QuiverChild];
     const library = Array.from({ length: 30 }, (_, i) =>
-      contentItem(`item-${String(i).padStart(2, '0')}`, { type: i % 3 === 0 ? 'battlecard' : 'case_study', stages: [(['interest', 'engagement', 'conversion'] as const)[i % 3]!] }),
+      contentItem(`item-${String(i).padStart(2, '0')}`, {
+        type: i % 3 === 0 ? 'battlecard' : 'case_study',
+        stages: [(['interest', 'engagement', 'conversion'] as const)[i % 3]!],
+      }),
     );
     await importFolder(library);
     const reps = await Promise.all(
-      ['anna', 'boris', 'chen'].map(async (name) => new Rep(`${name}@acme.test`, (await createAccessToken(db, { orgSlug: 'acme', email: `${name}@acme.test`, role: 'rep' })).token)),
+      ['anna', 'boris', 'chen'].map(
+        async (name) => new Rep(`${name}@acme.test`, (await createAccessToken(db, { orgSlug: 'acme', email: `${name}@acme.test`, role: 'rep' })).token),
+      ),
     );
     const manager = (await createAccessToken(db, { orgSlug: 'acme', email: 'lead@acme.test', role: 'manager' })).token;
 
@@ -121,7 +126,9 @@ describe.runIf(TEST_DB_KIND === 'postgres')('three instances on one PostgreSQL',
           user: rep.email,
           stage: item.stages[0]!,
           site: (['gmail', 'linkedin', 'salesforce'] as const)[i % 3],
-          ...(searching ? { query: `query ${i % 4}`, resultCount: kind === 'search' ? 3 : 0 } : { contentId: item.id, contentType: item.type, timeToContentMs: 500 + 37 * i }),
+          ...(searching
+            ? { query: `query ${i % 4}`, resultCount: kind === 'search' ? 3 : 0 }
+            : { contentId: item.id, contentType: item.type, timeToContentMs: 500 + 37 * i }),
         };
       });
       // Uploaded to b; each batch sent again to a and c, as an outbox retried after lost answers.
@@ -135,7 +142,11 @@ describe.runIf(TEST_DB_KIND === 'postgres')('three instances on one PostgreSQL',
       sent.push(...events);
     }
 
-    for (const params of [{ from: '2026-03-01', to: '2026-03-31' }, { from: '2026-03-05', to: '2026-03-12', stage: 'interest' }, { from: '2026-03-01', to: '2026-03-31', user: 'boris@acme.test', bucket: 'week' }] as Record<string, string>[]) {
+    for (const params of [
+      { from: '2026-03-01', to: '2026-03-31' },
+      { from: '2026-03-05', to: '2026-03-12', stage: 'interest' },
+      { from: '2026-03-01', to: '2026-03-31', user: 'boris@acme.test', bucket: 'week' },
+    ] as Record<string, string>[]) {
       const res = await call(`${c.url}/api/v1/stats?${new URLSearchParams(params)}`, { token: manager });
       expect(res.status).toBe(200);
       expect(res.json).toEqual(computeStats(sent, library, statsQuerySchema.parse(params), res.json.today));
@@ -146,10 +157,12 @@ describe.runIf(TEST_DB_KIND === 'postgres')('three instances on one PostgreSQL',
 
   it('imports from two places at once while reps sync page by page through all three: every rep ends with exactly the library', async () => {
     const reps = await Promise.all(
-      [0, 1, 2, 3].map(async (i) => new Rep(`syncer${i}@acme.test`, (await createAccessToken(db, { orgSlug: 'acme', email: `syncer${i}@acme.test`, role: 'rep' })).token)),
+      [0, 1, 2, 3].map(
+        async (i) => new Rep(`syncer${i}@acme.test`, (await createAccessToken(db, { orgSlug: 'acme', email: `syncer${i}@acme.test`, role: 'rep' })).token),
+      ),
     );
     let seed = 11;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const libraryOf = (round: number) =>
       Array.from({ length: 60 }, (_, i) => i)
         .filter(() => random() < 0.75)

@@ -22,7 +22,15 @@ beforeAll(async () => {
 afterAll(() => server.dispose());
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-const event = (at: string, kind = 'insert') => ({ id: crypto.randomUUID(), kind, at, contentId: 'northwind', contentType: 'case_study', stage: 'interest', site: 'gmail' });
+const event = (at: string, kind = 'insert') => ({
+  id: crypto.randomUUID(),
+  kind,
+  at,
+  contentId: 'northwind',
+  contentType: 'case_study',
+  stage: 'interest',
+  site: 'gmail',
+});
 
 describe('GET /readyz', () => {
   it('is ready when the database answers and holds every migration, without a token', async () => {
@@ -111,7 +119,15 @@ describe('event retention (--keep-events 400d)', () => {
       await call(`${other.url}/api/v1/events`, { token, body: { events } });
       const org = await findOrg(other.db, 'acme');
       const count = async () =>
-        Number((await other.db.selectFrom('usage_events').select(sql<number>`count(*)`.as('n')).where('org_id', '=', org!.id).executeTakeFirstOrThrow()).n);
+        Number(
+          (
+            await other.db
+              .selectFrom('usage_events')
+              .select(sql<number>`count(*)`.as('n'))
+              .where('org_id', '=', org!.id)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       expect(await count()).toBe(3);
 
       const before = await call(`${other.url}/api/v1/stats?from=2025-01-01&to=2025-01-31`, { token: manager });
@@ -158,11 +174,15 @@ describe('quiver serve on SIGTERM', () => {
       const events = Array.from({ length: 20 }, (_, i) => event(daysAgo(1), i % 2 ? 'copy' : 'insert'));
       const body = JSON.stringify({ events });
       const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request(`${url}/api/v1/events`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-          let text = '';
-          res.on('data', (d: Buffer) => (text += d.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        });
+        const req = request(
+          `${url}/api/v1/events`,
+          { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+          (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
         req.on('error', reject);
         req.write(body.slice(0, 100));
         setTimeout(() => {
@@ -182,10 +202,17 @@ describe('quiver serve on SIGTERM', () => {
       expect(JSON.parse(answered.body)).toEqual({ accepted: 20, duplicates: 0, rejected: [] });
       expect(refused).toBe('refused');
       expect(await exited).toBe(0);
-      const stored = await setup.selectFrom('usage_events').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      const stored = await setup
+        .selectFrom('usage_events')
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(stored.n)).toBe(20);
       await setup.destroy();
-      const lines = log.join('').trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+      const lines = log
+        .join('')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { msg: string });
       expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['stopping: finishing requests in flight', 'stopped']));
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -28,34 +28,58 @@ const ITEMS = [
 /** Real browsers: each one opening a link is a view. */
 const BROWSERS: [string, string, 'desktop' | 'mobile'][] = [
   ['Chrome on Windows', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', 'desktop'],
-  ['Edge on Windows', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0', 'desktop'],
+  [
+    'Edge on Windows',
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+    'desktop',
+  ],
   ['Safari on macOS', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15', 'desktop'],
   ['Firefox on Linux', 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0', 'desktop'],
-  ['Safari on iPhone', 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1', 'mobile'],
+  [
+    'Safari on iPhone',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+    'mobile',
+  ],
   ['Chrome on Android', 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36', 'mobile'],
-  ['Gmail app in-app browser on iOS', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) GSA/325.0.650918472 Mobile/15E148 Safari/604.1', 'mobile'],
+  [
+    'Gmail app in-app browser on iOS',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) GSA/325.0.650918472 Mobile/15E148 Safari/604.1',
+    'mobile',
+  ],
 ];
 
 /** Scanners and previewers, as they introduce themselves: none of them is a view. */
 const SCANNERS: [string, string][] = [
   ['Gmail image proxy', 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)'],
   ['Googlebot', 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'],
-  ['Google Inspection Tool', 'Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.69 Mobile Safari/537.36 (compatible; Google-InspectionTool/1.0;)'],
+  [
+    'Google Inspection Tool',
+    'Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.69 Mobile Safari/537.36 (compatible; Google-InspectionTool/1.0;)',
+  ],
   ['BingPreview (Outlook.com link previews)', 'Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/534+ (KHTML, like Gecko) BingPreview/1.0b'],
   ['Outlook desktop link check', 'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)'],
   ['Office existence discovery', 'Microsoft Office Existence Discovery'],
   ['Microsoft WebDAV', 'Microsoft-WebDAV-MiniRedir/10.0.19045'],
-  ['Teams and Skype previews', 'Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/53.0.2785.143 Safari/537.36 SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com'],
+  [
+    'Teams and Skype previews',
+    'Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/53.0.2785.143 Safari/537.36 SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com',
+  ],
   ['Slack unfurler', 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)'],
   ['Slack image proxy', 'Slack-ImgProxy (+https://api.slack.com/robots)'],
   ['LinkedIn', 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)'],
   ['Facebook', 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)'],
-  ['iMessage previews', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4 (KHTML, like Gecko) Version/9.0.1 Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0'],
+  [
+    'iMessage previews',
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_1) AppleWebKit/601.2.4 (KHTML, like Gecko) Version/9.0.1 Safari/601.2.4 facebookexternalhit/1.1 Facebot Twitterbot/1.0',
+  ],
   ['Twitter', 'Twitterbot/1.0'],
   ['Discord', 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)'],
   ['Telegram', 'TelegramBot (like TwitterBot)'],
   ['WhatsApp', 'WhatsApp/2.23.20.0 A'],
-  ['Applebot', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.1.1 Safari/605.1.15 (Applebot/0.1; +http://www.apple.com/go/applebot)'],
+  [
+    'Applebot',
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.1.1 Safari/605.1.15 (Applebot/0.1; +http://www.apple.com/go/applebot)',
+  ],
   ['Barracuda gateway', 'Barracuda Sentinel (EE)'],
   ['headless Chrome', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36'],
   ['curl', 'curl/8.5.0'],
@@ -104,7 +128,13 @@ async function share(itemId = 'northwind-case', token = tokens.rep, extra: Recor
 /** Opens a link as a browser would, without following the redirect. */
 async function open(url: string, headers: Record<string, string> = {}, method = 'GET') {
   const response = await fetch(url, { method, headers: { 'User-Agent': BROWSERS[0]![1], ...headers }, redirect: 'manual' });
-  return { status: response.status, location: response.headers.get('Location'), cookie: response.headers.get('Set-Cookie'), text: await response.text(), headers: response.headers };
+  return {
+    status: response.status,
+    location: response.headers.get('Location'),
+    cookie: response.headers.get('Set-Cookie'),
+    text: await response.text(),
+    headers: response.headers,
+  };
 }
 
 async function viewsOf(slug: string, token = tokens.rep): Promise<number> {
@@ -148,7 +178,7 @@ describe('creating a share link', () => {
     expect(res.status).toBe(400);
   });
 
-  it('lists only the caller\'s own links', async () => {
+  it("lists only the caller's own links", async () => {
     const mine = (await share()).json.slug as string;
     const theirs = (await share('northwind-case', tokens.rep2)).json.slug as string;
     const list = (await call(`${server.url}/api/v1/links`, { token: tokens.rep })).json.links.map((l: { slug: string }) => l.slug);
@@ -159,7 +189,7 @@ describe('creating a share link', () => {
 });
 
 describe('opening a share link', () => {
-  it('redirects (302) to the item\'s own URL, whatever the request carries', async () => {
+  it("redirects (302) to the item's own URL, whatever the request carries", async () => {
     const { url } = (await share()).json;
     later();
     for (const suffix of ['', '?url=https://evil.example.com', '?next=//evil.example.com']) {
@@ -204,10 +234,7 @@ describe('opening a share link', () => {
 
     const removed = (await share('fleet-guide')).json;
     const expiring = (await share('northwind-case')).json;
-    await server.setLibrary('acme', [
-      ...ITEMS.filter((i) => i.id !== 'fleet-guide' && i.id !== 'northwind-case'),
-      { ...ITEMS[0]!, expires: '2021-06-30' },
-    ]);
+    await server.setLibrary('acme', [...ITEMS.filter((i) => i.id !== 'fleet-guide' && i.id !== 'northwind-case'), { ...ITEMS[0]!, expires: '2021-06-30' }]);
     expect((await open(removed.url)).status).toBe(410);
     expect((await open(expiring.url)).status).toBe(410);
     const listed = (await call(`${server.url}/api/v1/links`, { token: tokens.rep })).json.links;
@@ -229,7 +256,7 @@ describe('opening a share link', () => {
 });
 
 describe('revoking', () => {
-  it('is for the link\'s rep or an admin of its org', async () => {
+  it("is for the link's rep or an admin of its org", async () => {
     const a = (await share()).json.slug;
     expect((await call(`${server.url}/api/v1/links/${a}`, { token: tokens.rep2, method: 'DELETE' })).status).toBe(403);
     expect((await call(`${server.url}/api/v1/links/${a}`, { token: tokens.manager, method: 'DELETE' })).status).toBe(403);
@@ -273,7 +300,7 @@ describe('honest view counting', () => {
     expect(await linkViews(server.db, slug)).toEqual([expect.objectContaining({ counted: 0, reason })]);
   });
 
-  it('does not count a request within 10 s of the link\'s creation, but counts one after', async () => {
+  it("does not count a request within 10 s of the link's creation, but counts one after", async () => {
     const { url, slug } = (await share()).json;
     await open(url);
     expect(await viewsOf(slug)).toBe(0);
@@ -303,7 +330,21 @@ describe('honest view counting', () => {
     expect(Object.keys(columns[0]!).sort()).toEqual(['at', 'counted', 'device', 'id', 'reason', 'slug']);
     const link = await server.db.selectFrom('share_links').selectAll().limit(1).executeTakeFirstOrThrow();
     expect(Object.keys(link).sort()).toEqual(
-      ['content_id', 'content_type', 'created_at', 'expires_at', 'first_opened_at', 'last_opened_at', 'org_id', 'revoked_at', 'site', 'slug', 'stage', 'user_id', 'views'].sort(),
+      [
+        'content_id',
+        'content_type',
+        'created_at',
+        'expires_at',
+        'first_opened_at',
+        'last_opened_at',
+        'org_id',
+        'revoked_at',
+        'site',
+        'slug',
+        'stage',
+        'user_id',
+        'views',
+      ].sort(),
     );
   });
 
@@ -318,7 +359,7 @@ describe('honest view counting', () => {
   });
 });
 
-describe('the public link\'s rate limit', () => {
+describe("the public link's rate limit", () => {
   it('answers 429 past the limit in a minute, keeping no address', async () => {
     const limited = await startTestServer({ shareLinks: { perMinute: 5 } });
     try {

@@ -18,15 +18,31 @@ let rep: string;
 let otherManager: string;
 
 let seed = 11;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 const SITES: Site[] = ['gmail', 'outlook', 'linkedin', 'salesforce'];
 const KINDS: PageKind[] = ['compose', 'thread', 'profile', 'opportunity'];
 const VERSIONS = ['1.4.0', '1.5.0'];
 
-function check(day: string, site: Site, pageKind: PageKind, failed: SiteHealthProbe[], { insert = false, editorExpected = failed.includes('editor') || pageKind === 'compose', version = '1.5.0' } = {}): SiteHealthEvent {
-  return { id: crypto.randomUUID(), kind: 'site_health', day, site, pageKind, version, check: insert ? 'insert' : 'page', editorExpected: insert ? false : editorExpected, failed };
+function check(
+  day: string,
+  site: Site,
+  pageKind: PageKind,
+  failed: SiteHealthProbe[],
+  { insert = false, editorExpected = failed.includes('editor') || pageKind === 'compose', version = '1.5.0' } = {},
+): SiteHealthEvent {
+  return {
+    id: crypto.randomUUID(),
+    kind: 'site_health',
+    day,
+    site,
+    pageKind,
+    version,
+    check: insert ? 'insert' : 'page',
+    editorExpected: insert ? false : editorExpected,
+    failed,
+  };
 }
 
 /** Three weeks of checks: random ones on every day, and Outlook compose breaking in the last week. */
@@ -67,7 +83,10 @@ beforeAll(async () => {
   }
   // Another org's checks, under the same ids: never in acme's figures.
   const globexRep = await server.tokenFor('globex', 'rep@globex.test', 'rep');
-  await post(globexRep, EVENTS.slice(0, 50).map((e) => ({ ...e, site: 'hubspot' })));
+  await post(
+    globexRep,
+    EVENTS.slice(0, 50).map((e) => ({ ...e, site: 'hubspot' })),
+  );
 });
 afterAll(() => server.dispose());
 
@@ -96,7 +115,17 @@ describe('GET /api/v1/site-health gives what lib/kpi computes from the same even
     expect(body.rows.map((r) => r.site)).not.toContain('hubspot');
     expect(body.drops).toContainEqual({ site: 'gmail', pageKind: 'compose', previousPages: 21, previousRate: 100, currentPages: 21, currentRate: 33.3 });
     const gmail = body.rows.find((r) => r.day === '2026-03-20' && r.site === 'gmail' && r.pageKind === 'compose' && r.version === '1.5.0');
-    expect(gmail).toEqual({ day: '2026-03-20', site: 'gmail', pageKind: 'compose', version: '1.5.0', pages: 3, contextFound: 100, editorPages: 3, editorFound: 33.3, insertFailures: gmail!.insertFailures });
+    expect(gmail).toEqual({
+      day: '2026-03-20',
+      site: 'gmail',
+      pageKind: 'compose',
+      version: '1.5.0',
+      pages: 3,
+      contextFound: 100,
+      editorPages: 3,
+      editorFound: 33.3,
+      insertFailures: gmail!.insertFailures,
+    });
     expect(body.trend).toHaveLength(21);
   });
 

@@ -40,13 +40,13 @@ describe('GET /api/v1/stats access', () => {
     expect(forged.json.error.code).toBe('token_rejected');
   });
 
-  it('keeps the team\'s figures from a rep (403), even one whose own events are in them', async () => {
+  it("keeps the team's figures from a rep (403), even one whose own events are in them", async () => {
     const res = await call(statsUrl(range), { token: acmeRep });
     expect(res.status).toBe(403);
     expect(res.json.error).toEqual({ code: 'forbidden', message: expect.stringContaining('manager or admin') });
   });
 
-  it('shows a manager only their own org\'s events and library', async () => {
+  it("shows a manager only their own org's events and library", async () => {
     const acme = await getStats(server.url, acmeManager, { from: FROM, to: TO });
     expect(acme.totals.events).toBe(35);
     expect(acme.byRep.map((r) => r.user)).not.toContain('rep@globex.test');

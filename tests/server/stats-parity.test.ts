@@ -27,7 +27,11 @@ beforeAll(async () => {
   await loadShareLinks(server, 'acme');
 
   await server.setLibrary('globex', LIBRARY_ITEMS.slice(0, 2));
-  await sendEvents(server, 'globex', ALL_EVENTS.filter((e) => e.kind === 'insert').map((e) => ({ ...e, user: 'rep@globex.test' })));
+  await sendEvents(
+    server,
+    'globex',
+    ALL_EVENTS.filter((e) => e.kind === 'insert').map((e) => ({ ...e, user: 'rep@globex.test' })),
+  );
   // The same links in another org, its library permitting: a leak across orgs shows as a mismatch.
   await loadShareLinks(server, 'globex');
   await server.setLibrary('globex', LIBRARY_ITEMS.slice(0, 2));
@@ -48,7 +52,7 @@ const queries: [string, Record<string, string>][] = [
   ['a site filter', { from: FROM, to: TO, site: 'gmail' }],
   ['a content type filter, which drops searches', { from: FROM, to: TO, type: 'battlecard' }],
   ['a rep filter', { from: FROM, to: TO, user: 'anna@example.com' }],
-  ['the rep who sent the fixture\'s user-less event', { from: FROM, to: TO, user: DANA }],
+  ["the rep who sent the fixture's user-less event", { from: FROM, to: TO, user: DANA }],
   ['a rep and a site together', { from: FROM, to: TO, site: 'salesforce', user: 'boris@example.com' }],
   ['a range excluding the first and last days, by week', { from: '2025-03-06', to: '2025-03-12', bucket: 'week' }],
   ['a one-day range at the edge of an offset event', { from: '2025-03-04', to: '2025-03-04' }],
@@ -75,9 +79,9 @@ describe('GET /api/v1/stats gives what lib/kpi computes from the same events', (
 });
 
 describe('time to content over many values', () => {
-  it('gives lib/kpi\'s exact percentiles when hundreds of values share buckets and repeat', async () => {
+  it("gives lib/kpi's exact percentiles when hundreds of values share buckets and repeat", async () => {
     let seed = 3;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const kinds = ['insert', 'copy', 'copy_link', 'expand_shortcut', 'open_asset', 'preview'] as const;
     const sites = ['gmail', 'linkedin', 'salesforce', undefined] as const;
     const stages = ['awareness', 'interest', 'conversion', undefined] as const;
@@ -98,7 +102,10 @@ describe('time to content over many values', () => {
     });
     await sendEvents(server, 'initech', events);
     const initech = await server.tokenFor('initech', 'lead@initech.test', 'manager');
-    for (const params of [{ from: '2025-04-01', to: '2025-04-30' }, { from: '2025-04-03', to: '2025-04-09', site: 'gmail' }] as Record<string, string>[]) {
+    for (const params of [
+      { from: '2025-04-01', to: '2025-04-30' },
+      { from: '2025-04-03', to: '2025-04-09', site: 'gmail' },
+    ] as Record<string, string>[]) {
       const stats = await getStats(server.url, initech, params);
       expect(stats.timeToContent).toEqual(computeStats(events, [], statsQuerySchema.parse(params), TODAY).timeToContent);
       expect(stats.timeToContent.overall.count).toBeGreaterThan(20);
@@ -148,7 +155,7 @@ describe('figures a manager would check by hand', () => {
     expect(stats.timeToContent.overall).toEqual({ count: 14, medianMs: 4000, p90Ms: 20000 });
   });
 
-  it('counts a deleted item\'s stale use in the total only, not for its former owner', async () => {
+  it("counts a deleted item's stale use in the total only, not for its former owner", async () => {
     const stats = await getStats(server.url, manager, { from: FROM, to: TO });
     // #8 #9 #10 #11 #12 x3 and #26 (the deleted one-pager) = 7; maria owns northwind-case: 4
     expect(stats.governance.staleUses).toBe(7);

@@ -21,11 +21,24 @@ beforeAll(async () => {
 afterAll(() => server.dispose());
 
 const batch = (n: number) => ({
-  events: Array.from({ length: n }, (_, i) => ({ id: crypto.randomUUID(), kind: i % 2 ? 'insert' : 'search', at: '2026-03-10T10:00:00.000Z', stage: 'interest', site: 'gmail' })),
+  events: Array.from({ length: n }, (_, i) => ({
+    id: crypto.randomUUID(),
+    kind: i % 2 ? 'insert' : 'search',
+    at: '2026-03-10T10:00:00.000Z',
+    stage: 'interest',
+    site: 'gmail',
+  })),
 });
 
 const countEvents = async (db: typeof server.db) =>
-  Number((await db.selectFrom('usage_events').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('usage_events')
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('stats reads and uploads', () => {
   it('an upload commits while a stats transaction is open, which keeps reading its own snapshot', async () => {
@@ -42,9 +55,7 @@ describe('stats reads and uploads', () => {
 
   it('answers many stats requests at once (each may hold two read connections) without running out of connections', async () => {
     const manager = await server.tokenFor('acme', 'lead@acme.test', 'manager');
-    const answers = await Promise.all(
-      Array.from({ length: 7 }, () => call(`${server.url}/api/v1/stats?from=2026-03-01&to=2026-03-31`, { token: manager })),
-    );
+    const answers = await Promise.all(Array.from({ length: 7 }, () => call(`${server.url}/api/v1/stats?from=2026-03-01&to=2026-03-31`, { token: manager })));
     expect(answers.map((a) => a.status)).toEqual(Array(7).fill(200));
     expect(new Set(answers.map((a) => JSON.stringify(a.json.totals))).size).toBe(1);
   });

@@ -17,9 +17,22 @@ const start = Date.parse('2025-01-06T00:00:00Z');
 
 // A fixed-seed generator, so every run measures the same data.
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-const KINDS: UsageEvent['kind'][] = ['search', 'search', 'search_no_results', 'preview', 'preview', 'insert', 'insert', 'copy', 'copy_link', 'open_asset', 'expand_shortcut', 'suggestion_shown'];
+const KINDS: UsageEvent['kind'][] = [
+  'search',
+  'search',
+  'search_no_results',
+  'preview',
+  'preview',
+  'insert',
+  'insert',
+  'copy',
+  'copy_link',
+  'open_asset',
+  'expand_shortcut',
+  'suggestion_shown',
+];
 
 const server = await startTestServer();
 const items = Array.from({ length: itemCount }, (_, i) =>

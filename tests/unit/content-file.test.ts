@@ -70,9 +70,7 @@ describe('content file parser', () => {
   });
 
   test('an unknown template variable is an error naming the variable', () => {
-    expect(problems(good.replace('{{first_name | there}}', '{{firstname}}'))).toEqual([
-      'body: uses unknown variable {{firstname}}',
-    ]);
+    expect(problems(good.replace('{{first_name | there}}', '{{firstname}}'))).toEqual(['body: uses unknown variable {{firstname}}']);
   });
 
   test('the id must match the file name when one is expected', () => {
@@ -96,13 +94,17 @@ describe('content file parser', () => {
       const line = lineOf(source, 'summary: ROI');
       expect(line).toBe(8);
       expect(lined(source)).toEqual([
-        expect.stringMatching(new RegExp(`^content/x\\.md:${line}: front matter: invalid YAML at line ${line} of the file: .*quote a value that contains ': '`)),
+        expect.stringMatching(
+          new RegExp(`^content/x\\.md:${line}: front matter: invalid YAML at line ${line} of the file: .*quote a value that contains ': '`),
+        ),
       ]);
     });
 
     test('an unclosed list names its line and how to close it', () => {
       const source = good.replace('tags: [logistics, roi, fleet]', 'tags: [logistics, roi');
-      expect(lined(source)).toEqual([expect.stringMatching(/^content\/x\.md:\d+: front matter: invalid YAML at line \d+ of the file: .*close a \[ list with \]/)]);
+      expect(lined(source)).toEqual([
+        expect.stringMatching(/^content\/x\.md:\d+: front matter: invalid YAML at line \d+ of the file: .*close a \[ list with \]/),
+      ]);
     });
 
     test('a field the schema refuses names the field and its line', () => {
@@ -129,10 +131,12 @@ describe('content file parser', () => {
     const a = parseContentFile('a.md', good.replace('owner:', 'shortcut: fleet\nowner:'));
     const b = parseContentFile('b.md', good.replace('owner:', 'shortcut: fleet\nowner:'));
     if (!a.ok || !b.ok) throw new Error('fixtures should parse');
-    expect(checkLibrary([{ file: 'a.md', item: a.item }, { file: 'b.md', item: b.item }]).map((p) => p.field)).toEqual([
-      'id',
-      'shortcut',
-    ]);
+    expect(
+      checkLibrary([
+        { file: 'a.md', item: a.item },
+        { file: 'b.md', item: b.item },
+      ]).map((p) => p.field),
+    ).toEqual(['id', 'shortcut']);
   });
 
   test('serialising then parsing gives the same item', () => {

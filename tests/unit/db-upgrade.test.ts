@@ -44,7 +44,14 @@ async function populate(name: string, v: number) {
   await old.open();
   const items: StoredItem[] = sampleItems().map((item, i) => ({ ...item, version: i + 3, updated_at: `2026-11-0${i + 1}T10:00:00.000Z` }));
   const events = Array.from({ length: 30 }, (_, i) =>
-    newEvent({ kind: 'insert', contentId: items[i % items.length]!.id, contentType: items[i % items.length]!.type, stage: 'interest', site: 'gmail', pageKind: 'compose' }),
+    newEvent({
+      kind: 'insert',
+      contentId: items[i % items.length]!.id,
+      contentType: items[i % items.length]!.type,
+      stage: 'interest',
+      site: 'gmail',
+      pageKind: 'compose',
+    }),
   );
   await old.table('items').bulkPut(items);
   await old.table('meta').bulkPut([
@@ -79,7 +86,12 @@ describe('the extension database upgrades from every earlier version with its da
 
       // The cached library, item for item, and its indexes answer.
       expect(await db.items.orderBy('id').toArray()).toEqual([...items].sort((a, b) => a.id.localeCompare(b.id)));
-      expect((await db.items.where('stages').equals('interest').primaryKeys()).sort()).toEqual(items.filter((i) => i.stages.includes('interest')).map((i) => i.id).sort());
+      expect((await db.items.where('stages').equals('interest').primaryKeys()).sort()).toEqual(
+        items
+          .filter((i) => i.stages.includes('interest'))
+          .map((i) => i.id)
+          .sort(),
+      );
       expect(await db.items.where('shortcut').equals('intro').count()).toBe(1);
       // The next sync goes on from the stored cursor, for the same server.
       expect(await getMeta(db, SYNC_META.cursor)).toBe('cursor-after-page-7');

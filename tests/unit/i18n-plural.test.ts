@@ -6,7 +6,10 @@ import { formatDay, tp } from '../../lib/i18n';
 
 /** The browser's i18n as in a browser set to `lang`. */
 function speak(lang: 'en' | 'ru') {
-  const catalogue = JSON.parse(readFileSync(path.resolve(__dirname, `../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<string, { message: string }>;
+  const catalogue = JSON.parse(readFileSync(path.resolve(__dirname, `../../public/_locales/${lang}/messages.json`), 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string[]) =>
     (catalogue[key]?.message ?? '').replace(/\$(\d)/g, (_m, n: string) => subs?.[Number(n) - 1] ?? '')) as never);
 }

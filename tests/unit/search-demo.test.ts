@@ -32,7 +32,12 @@ describe('search on the demo library', () => {
 
   test('a type filter keeps only that type', () => {
     const hits = engine.search('', { types: ['battlecard'] });
-    expect(hits.map((h) => h.id).sort()).toEqual(items.filter((i) => i.type === 'battlecard').map((i) => i.id).sort());
+    expect(hits.map((h) => h.id).sort()).toEqual(
+      items
+        .filter((i) => i.type === 'battlecard')
+        .map((i) => i.id)
+        .sort(),
+    );
   });
 
   test('Russian content is found by a Russian query', () => {

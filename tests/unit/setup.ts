@@ -7,9 +7,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 // UI strings come from the English catalogue, as in an English browser.
-const catalogue = JSON.parse(
-  readFileSync(path.resolve(__dirname, '../../public/_locales/en/messages.json'), 'utf8'),
-) as Record<string, { message: string }>;
+const catalogue = JSON.parse(readFileSync(path.resolve(__dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 
 export function englishMessage(key: string, substitutions?: string | string[]): string {
   const subs = substitutions === undefined ? [] : [substitutions].flat();

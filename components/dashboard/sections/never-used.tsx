@@ -20,21 +20,13 @@ export function NeverUsed({ neverUsed, csvName }: { neverUsed: NeverUsedStats; c
         <EmptyState>{t('dashEmptyLibrary')}</EmptyState>
       ) : (
         <>
-          <p className="section-summary">
-            {t('dashNeverUsedSummary', [formatCount(count), formatCount(libraryItems), formatShare(share)])}
-          </p>
+          <p className="section-summary">{t('dashNeverUsedSummary', [formatCount(count), formatCount(libraryItems), formatShare(share)])}</p>
           {count === 0 ? (
             <EmptyState>{t('dashEmptyNeverUsed')}</EmptyState>
           ) : (
             <>
               {items.length < count && <p className="section-note">{t('dashListTruncated', formatCount(items.length))}</p>}
-              <SortableTable
-                caption={t('dashNeverUsedCaption')}
-                columns={columns()}
-                rows={items}
-                rowKey={(row) => row.id}
-                csvName={`${csvName}-never-used`}
-              />
+              <SortableTable caption={t('dashNeverUsedCaption')} columns={columns()} rows={items} rowKey={(row) => row.id} csvName={`${csvName}-never-used`} />
             </>
           )}
         </>

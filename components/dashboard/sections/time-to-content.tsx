@@ -8,7 +8,13 @@ import { SortableTable, type Column } from '../sortable-table';
 function timingColumns<Row extends Timing>(key: string, header: string, label: (row: Row) => string): Column<Row>[] {
   return [
     { key, header, value: label },
-    { key: 'median', header: t('dashColMedianSeconds'), value: (row) => msToSeconds(row.medianMs), render: (row) => formatSeconds(row.medianMs), numeric: true },
+    {
+      key: 'median',
+      header: t('dashColMedianSeconds'),
+      value: (row) => msToSeconds(row.medianMs),
+      render: (row) => formatSeconds(row.medianMs),
+      numeric: true,
+    },
     { key: 'p90', header: t('dashColP90Seconds'), value: (row) => msToSeconds(row.p90Ms), render: (row) => formatSeconds(row.p90Ms), numeric: true },
     { key: 'count', header: t('dashColTimedActions'), value: (row) => row.count, numeric: true },
   ];

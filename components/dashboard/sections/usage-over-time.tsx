@@ -18,17 +18,7 @@ const columns = (): Column<TrendBucket>[] => [
 ];
 
 /** The trend a manager checks first: are reps using the library more, and finding less missing? */
-export function UsageOverTime({
-  trend,
-  bucket,
-  hasEvents,
-  csvName,
-}: {
-  trend: TrendBucket[];
-  bucket: StatsBucket;
-  hasEvents: boolean;
-  csvName: string;
-}) {
+export function UsageOverTime({ trend, bucket, hasEvents, csvName }: { trend: TrendBucket[]; bucket: StatsBucket; hasEvents: boolean; csvName: string }) {
   const data = trend.map((b) => ({ ...b, label: formatDay(b.start) }));
   return (
     <DashboardSection title={t('dashUsageOverTime')}>

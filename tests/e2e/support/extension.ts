@@ -100,9 +100,7 @@ export async function launchExtension(
  */
 export async function readClipboard(session: ExtensionSession): Promise<{ text: string; html: string }> {
   const origin = 'https://clipboard.quiver.test';
-  await session.context.route(`${origin}/**`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>clipboard</title>' }),
-  );
+  await session.context.route(`${origin}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>clipboard</title>' }));
   await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await session.context.newPage();
   try {
@@ -137,7 +135,9 @@ export async function allowHostInBrowserSettings(session: ExtensionSession, patt
     await settings.goto(`chrome://extensions/?id=${session.extensionId}`);
     await settings.evaluate(
       ([id, host]) =>
-        (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id!, host!),
+        (
+          globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }
+        ).chrome.developerPrivate.addHostPermission(id!, host!),
       [session.extensionId, pattern],
     );
   } finally {

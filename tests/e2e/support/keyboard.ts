@@ -23,7 +23,6 @@ export async function setProfile(session: ExtensionSession, profile: typeof PROF
   }, profile);
 }
 
-
 /** Waits until the background has seeded the demo library (first start of a fresh profile). */
 export async function waitForLibrary(session: ExtensionSession): Promise<void> {
   for (let i = 0; i < 100; i++) {

@@ -10,7 +10,9 @@ export async function resultTitles(page: Page): Promise<string[]> {
 
 /** One result, found by its title. */
 export const result = (page: Page, title: string | RegExp): Locator =>
-  resultsList(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: title }) });
+  resultsList(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: title }) });
 
 /** Waits until the panel shows the library (results listed). */
 export async function waitForLibrary(page: Page): Promise<void> {

@@ -79,7 +79,12 @@ describe('hostile content never runs', () => {
   test('the corpus holds every kind of attack', () => {
     const kinds = new Set(XSS_PAYLOADS.map((p) => p.kind));
     expect([...kinds].sort()).toEqual(['css', 'embed', 'event-handler', 'javascript-url', 'mutation-xss', 'script', 'svg-mathml']);
-    figures.push({ item: '2', name: 'XSS payloads (script, handlers, javascript:, SVG/MathML, CSS, mutation XSS, embeds) × title, summary, subject, body', value: XSS_PAYLOADS.length, atLeast: 25 });
+    figures.push({
+      item: '2',
+      name: 'XSS payloads (script, handlers, javascript:, SVG/MathML, CSS, mutation XSS, embeds) × title, summary, subject, body',
+      value: XSS_PAYLOADS.length,
+      atLeast: 25,
+    });
   });
 
   test('side panel: suggestions, results and every preview show the payloads as text', async () => {
@@ -151,7 +156,18 @@ describe('hostile content never runs', () => {
     await session.seat.bringToFront();
     await session.seat.getByRole('button', { name: 'Sync now' }).click();
     await expect
-      .poll(async () => Number((await server.db.selectFrom('usage_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0), { timeout: 20_000 })
+      .poll(
+        async () =>
+          Number(
+            (
+              await server.db
+                .selectFrom('usage_events')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirst()
+            )?.n ?? 0,
+          ),
+        { timeout: 20_000 },
+      )
       .toBeGreaterThanOrEqual(library.length);
     await connect(session.seat, server, managerToken);
     const dashboard = await session.openPage('dashboard.html');

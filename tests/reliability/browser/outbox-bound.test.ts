@@ -20,7 +20,11 @@ let session: AttackSession;
 beforeAll(async () => {
   if (!LONG) return;
   session = await launchAttackSession();
-  await until(() => readStore(session.seat, 'items'), (rows) => rows.length > 0, 'the demo library');
+  await until(
+    () => readStore(session.seat, 'items'),
+    (rows) => rows.length > 0,
+    'the demo library',
+  );
 });
 afterAll(async () => {
   await session?.close();
@@ -36,7 +40,11 @@ test.runIf(LONG)(`a full outbox (${OUTBOX_LIMIT.toLocaleString('en')} events) ke
   await panel.getByRole('list', { name: 'Results' }).getByRole('listitem').first().waitFor({ timeout: 20_000 });
   await panel.getByRole('list', { name: 'Results' }).locator('.result-title').first().click();
   await panel.getByRole('region', { name: 'Preview' }).waitFor();
-  const dropped = await until(() => readMeta<number>(session.seat, 'outboxDropped'), (n) => (n ?? 0) > 0, 'a dropped event');
+  const dropped = await until(
+    () => readMeta<number>(session.seat, 'outboxDropped'),
+    (n) => (n ?? 0) > 0,
+    'a dropped event',
+  );
 
   const rows = await readStore<{ id: string; event: { kind: string } }>(session.seat, 'outbox');
   const ids = new Set(rows.map((r) => r.id));
@@ -45,8 +53,20 @@ test.runIf(LONG)(`a full outbox (${OUTBOX_LIMIT.toLocaleString('en')} events) ke
   const options = await session.openPage('options.html');
   const warning = await options.getByText(/older events were dropped because the queue was full/).innerText();
   recordFigures([
-    { item: '5', name: `outbox at its bound (${OUTBOX_LIMIT.toLocaleString('en')}) · events queued after a new one`, value: rows.length, atLeast: OUTBOX_LIMIT, atMost: OUTBOX_LIMIT },
-    { item: '5', name: 'outbox at its bound · dropped events not counted, or newer ones dropped', value: Number(!oldestGone) + Number(!restKept), atLeast: 0, atMost: 0 },
+    {
+      item: '5',
+      name: `outbox at its bound (${OUTBOX_LIMIT.toLocaleString('en')}) · events queued after a new one`,
+      value: rows.length,
+      atLeast: OUTBOX_LIMIT,
+      atMost: OUTBOX_LIMIT,
+    },
+    {
+      item: '5',
+      name: 'outbox at its bound · dropped events not counted, or newer ones dropped',
+      value: Number(!oldestGone) + Number(!restKept),
+      atLeast: 0,
+      atMost: 0,
+    },
   ]);
   expect(rows.length).toBe(OUTBOX_LIMIT);
   expect(oldestGone && restKept).toBe(true);

@@ -27,7 +27,11 @@ let tabId: number;
 beforeAll(async () => {
   console.log(`page forgeries: seed ${SEED} (QUIVER_FORGERY_SEED=${SEED} repeats this run)`);
   session = await launchAttackSession();
-  await until(() => readStore(session.seat, 'items'), (rows) => rows.length > 0, 'the demo library');
+  await until(
+    () => readStore(session.seat, 'items'),
+    (rows) => rows.length > 0,
+    'the demo library',
+  );
   gmail = await openFixture(session, 'gmail-thread-reply.html');
   await armSentinel(gmail);
   tabId = await tabIdOf(session.seat, gmail.url());
@@ -71,7 +75,9 @@ test('nothing a web page forges makes Quiver act', async () => {
   }
   await gmail.waitForTimeout(1500);
 
-  const typed = await gmail.evaluate(() => [...document.querySelectorAll('[g_editable="true"] div')].filter((d) => /^forged ;/.test(d.textContent ?? '')).length);
+  const typed = await gmail.evaluate(
+    () => [...document.querySelectorAll('[g_editable="true"] div')].filter((d) => /^forged ;/.test(d.textContent ?? '')).length,
+  );
   const acted = {
     // Each typed shortcut is still there as typed: none was expanded.
     expanded: kinds('forged-shortcut') - typed,

@@ -37,7 +37,11 @@ beforeAll(async () => {
   console.log(`runtime messages: seed ${SEED} (QUIVER_MESSAGE_SEED=${SEED} repeats this run)`);
   session = await launchAttackSession();
   evil = await watchEvilRequests(session.context);
-  await until(() => readStore(session.seat, 'items'), (rows) => rows.length > 0, 'the demo library');
+  await until(
+    () => readStore(session.seat, 'items'),
+    (rows) => rows.length > 0,
+    'the demo library',
+  );
   // Events waiting to go out (no server is configured): what a bad message must not cost.
   await queueEvents(session.seat, usageEvents(40));
   gmail = await openFixture(session, 'gmail-thread-reply.html');
@@ -132,7 +136,13 @@ describe('runtime messages', () => {
     expect(await world.evaluate(polluted)).toBe(0);
     // The hostile inserts went into the page sanitised: nothing ran, nothing dangerous is left.
     const tripped = await readTripwires(gmail);
-    figures.push({ item: '1', name: 'extension page → content script · hostile inserts that ran in the host page', value: tripped.ran.length + evil.length, atLeast: 0, atMost: 0 });
+    figures.push({
+      item: '1',
+      name: 'extension page → content script · hostile inserts that ran in the host page',
+      value: tripped.ran.length + evil.length,
+      atLeast: 0,
+      atMost: 0,
+    });
     expect(tripped).toMatchObject({ ran: [], title: null });
     expect(evil).toEqual([]);
     expect(await dangerousMarkup(gmail, '[g_editable="true"]')).toEqual([]);
@@ -172,7 +182,9 @@ describe('runtime messages', () => {
       chrome.runtime.sendMessage = (m, ...rest) => { if (m?.type === 'content->bg:get-shortcuts') seen['bg->content:shortcuts-changed'] += 1; return send(m, ...rest); };
     })()`);
     const effects = (name: MessageName) =>
-      name.startsWith('bg->') ? world.evaluate<number>(`globalThis.__effects[${JSON.stringify(name)}]`) : session.worker.evaluate<number, string>((n) => (globalThis as unknown as { __effects: Record<string, number> }).__effects[n]!, name);
+      name.startsWith('bg->')
+        ? world.evaluate<number>(`globalThis.__effects[${JSON.stringify(name)}]`)
+        : session.worker.evaluate<number, string>((n) => (globalThis as unknown as { __effects: Record<string, number> }).__effects[n]!, name);
     const typeOf = (c: MessageCase): unknown => {
       try {
         return (JSON.parse(c.json) as { type?: unknown } | null)?.type;
@@ -216,7 +228,10 @@ describe('runtime messages', () => {
       for (const c of valid) {
         const start = await effects(name);
         await send([c]);
-        await expect.poll(() => effects(name), { timeout: 5000 }).toBeGreaterThan(start).catch(() => {});
+        await expect
+          .poll(() => effects(name), { timeout: 5000 })
+          .toBeGreaterThan(start)
+          .catch(() => {});
         if ((await effects(name)) > start) validActed += 1;
         // The shortcut list is fetched once at a time: let this fetch end before the next.
         await gmail.waitForTimeout(300);

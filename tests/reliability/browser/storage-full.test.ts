@@ -45,13 +45,21 @@ afterAll(async () => {
 
 const serverEventIds = async () => (await server.db.selectFrom('usage_events').select('id').execute()).map((r) => r.id);
 /** The panel's alerts, as text (none is an empty string). */
-const alerts = () => panel.getByRole('alert').allInnerTexts().then((texts) => texts.join(' '));
+const alerts = () =>
+  panel
+    .getByRole('alert')
+    .allInnerTexts()
+    .then((texts) => texts.join(' '));
 
 test('with the disk full the panel still searches and copies, the rep is told, and nothing stored changes', async () => {
   // The panel has settled (what it recorded is uploaded), and events wait in the outbox.
   await panel.waitForTimeout(1500);
   await queueEvents(session.seat, usageEvents(300));
-  const before = { items: await cachedLibrary(session.seat), outbox: await outboxIds(session.seat), cursor: await readMeta<string>(session.seat, 'libraryCursor') };
+  const before = {
+    items: await cachedLibrary(session.seat),
+    outbox: await outboxIds(session.seat),
+    cursor: await readMeta<string>(session.seat, 'libraryCursor'),
+  };
   // Edits wait on the server: the next sync has a page to store.
   const edited = library.map((item, i) => (i < 3 ? { ...item, title: `${item.title} (2027 edition)` } : item));
   await server.setLibrary('demo', edited);
@@ -74,7 +82,11 @@ test('with the disk full the panel still searches and copies, the rep is told, a
   await session.seat.getByRole('button', { name: 'Sync now' }).click();
   await expect.poll(() => syncStatus(session.seat), { timeout: 20_000 }).toMatch(/storage is full/i);
 
-  const after = { items: await cachedLibrary(session.seat), outbox: await outboxIds(session.seat), cursor: await readMeta<string>(session.seat, 'libraryCursor') };
+  const after = {
+    items: await cachedLibrary(session.seat),
+    outbox: await outboxIds(session.seat),
+    cursor: await readMeta<string>(session.seat, 'libraryCursor'),
+  };
   const changedItems = before.items.filter((i) => !after.items.includes(i)).length + after.items.filter((i) => !before.items.includes(i)).length;
   const lostEvents = before.outbox.filter((id) => !after.outbox.includes(id)).length;
   recordFigures([
@@ -105,6 +117,8 @@ test('once space is freed, the library catches up, the notices go, and every que
   await session.seat.getByRole('button', { name: 'Sync now' }).click();
   const onServer = await until(serverEventIds, (ids) => queued.every((id) => ids.includes(id)), 'the queued events on the server');
   const counted = onServer.filter((id) => queued.includes(id)).length;
-  recordFigures([{ item: '5', name: 'disk full, then freed · queued events counted by the server', value: counted, atLeast: queued.length, atMost: queued.length }]);
+  recordFigures([
+    { item: '5', name: 'disk full, then freed · queued events counted by the server', value: counted, atLeast: queued.length, atMost: queued.length },
+  ]);
   expect(counted).toBe(queued.length);
 });

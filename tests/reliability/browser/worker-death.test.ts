@@ -59,7 +59,8 @@ async function serverLibrary(): Promise<string[]> {
 const describeKills = (kills: Kill[]) => kills.map((k) => `${(k.at / 1000).toFixed(1)} s: ${k.where}`).join('; ');
 
 test(`a first sync of ${ITEMS.toLocaleString('en')} items survives the worker being stopped at random`, async () => {
-  const synced = async () => (await readMeta<{ state: string }>(session.seat, 'syncStatus'))?.state === 'ok' && (await readStore(session.seat, 'items')).length === ITEMS;
+  const synced = async () =>
+    (await readMeta<{ state: string }>(session.seat, 'syncStatus'))?.state === 'ok' && (await readStore(session.seat, 'items')).length === ITEMS;
   // Saving the server starts the first sync; the kills start with it.
   await connect(session.seat, network, await server.tokenFor('demo', 'sam.carter@routewise.example', 'rep'));
   const kills = await killWhileWorking(session, {
@@ -92,7 +93,12 @@ test(`${EVENTS.toLocaleString('en')} queued events reach the server exactly once
   for (let i = 0; i < queued.length; i += 1000) await queueEvents(session.seat, queued.slice(i, i + 1000));
   const drained = async () => (await outboxIds(session.seat)).length === 0;
   // Started, not awaited: the kills land while it runs.
-  await session.seat.evaluate(() => void (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'panel->bg:upload-events' }).catch(() => {}));
+  await session.seat.evaluate(
+    () =>
+      void (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime
+        .sendMessage({ type: 'panel->bg:upload-events' })
+        .catch(() => {}),
+  );
   const kills = await killWhileWorking(session, {
     random,
     finished: drained,

@@ -64,7 +64,10 @@ function attribute(profile: Profile, extensionOrigin: string): BurstProfile {
   });
   return {
     contentScriptMs: extensionUs / 1000,
-    hottest: [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, us]) => `${name} ${(us / 1000).toFixed(2)}`),
+    hottest: [...bySelf]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([name, us]) => `${name} ${(us / 1000).toFixed(2)}`),
   };
 }
 

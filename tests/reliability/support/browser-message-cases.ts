@@ -57,11 +57,7 @@ const context: fc.Arbitrary<Json> = fc.record(
 ) as fc.Arbitrary<Json>;
 
 /** HTML an insert may carry: hostile markup mostly, it is what the content script must sanitise. */
-const insertHtml = fc.oneof(
-  fc.constantFrom(...XSS_PAYLOADS.map((p) => p.html('insert'))),
-  fc.constantFrom(...SCRIPT_PAYLOADS),
-  hostileText(2000),
-);
+const insertHtml = fc.oneof(fc.constantFrom(...XSS_PAYLOADS.map((p) => p.html('insert'))), fc.constantFrom(...SCRIPT_PAYLOADS), hostileText(2000));
 
 const VALID: Record<Channel, fc.Arbitrary<Json>> = {
   'pages->bg': fc.constantFrom<Json>({ type: 'options->bg:sync-now' }, { type: 'panel->bg:upload-events' }, { type: 'options->bg:settings-changed' }),
@@ -76,7 +72,10 @@ const VALID: Record<Channel, fc.Arbitrary<Json>> = {
       )
       .map((request) => ({ type: 'content->bg:search', request })),
     fc
-      .record({ id: fc.constantFrom('cold-intro-empty-miles', 'no-such-item'), context, values: fc.dictionary(word, hostileText(500), { maxKeys: 3 }) }, { requiredKeys: ['context'] })
+      .record(
+        { id: fc.constantFrom('cold-intro-empty-miles', 'no-such-item'), context, values: fc.dictionary(word, hostileText(500), { maxKeys: 3 }) },
+        { requiredKeys: ['context'] },
+      )
       .map((r) => ({ type: 'content->bg:render', ...r })),
     // Only ids the library does not hold: a valid `used` of a real item would rightly queue an event.
     fc
@@ -85,7 +84,12 @@ const VALID: Record<Channel, fc.Arbitrary<Json>> = {
   ) as fc.Arbitrary<Json>,
   'to-content': fc.oneof(
     { weight: 2, arbitrary: fc.constant({ type: 'panel->content:get-context' }) },
-    { weight: 5, arbitrary: fc.record({ html: insertHtml, text: hostileText(500), subject: hostileText(1000) }, { requiredKeys: ['html', 'text'] }).map((payload) => ({ type: 'panel->content:insert', payload })) },
+    {
+      weight: 5,
+      arbitrary: fc
+        .record({ html: insertHtml, text: hostileText(500), subject: hostileText(1000) }, { requiredKeys: ['html', 'text'] })
+        .map((payload) => ({ type: 'panel->content:insert', payload })),
+    },
     { weight: 1, arbitrary: fc.constant({ type: 'bg->content:shortcuts-changed' }) },
   ) as fc.Arbitrary<Json>,
 };
@@ -140,19 +144,53 @@ function slot(msg: Json, pick: number): { parent: Record<string, Json>; key: str
 
 function mutations(value: () => Json, huge: string, depth: number): Mutation[] {
   return [
-    { tag: 'missing-field', apply: (m, p) => { const s = slot(m, p); if (s) delete s.parent[s.key]; return m; } },
-    { tag: 'wrong-type', apply: (m, p) => { const s = slot(m, p); if (s) s.parent[s.key] = value(); return m; } },
-    { tag: 'huge-string', apply: (m, p) => { const s = slot(m, p); if (s) s.parent[s.key] = huge; return m; } },
-    { tag: 'deep-nesting', apply: (m, p) => { const s = slot(m, p); if (s) s.parent[s.key] = deepValue(depth, p % 2 ? 'array' : 'object'); return m; } },
+    {
+      tag: 'missing-field',
+      apply: (m, p) => {
+        const s = slot(m, p);
+        if (s) delete s.parent[s.key];
+        return m;
+      },
+    },
+    {
+      tag: 'wrong-type',
+      apply: (m, p) => {
+        const s = slot(m, p);
+        if (s) s.parent[s.key] = value();
+        return m;
+      },
+    },
+    {
+      tag: 'huge-string',
+      apply: (m, p) => {
+        const s = slot(m, p);
+        if (s) s.parent[s.key] = huge;
+        return m;
+      },
+    },
+    {
+      tag: 'deep-nesting',
+      apply: (m, p) => {
+        const s = slot(m, p);
+        if (s) s.parent[s.key] = deepValue(depth, p % 2 ? 'array' : 'object');
+        return m;
+      },
+    },
     { tag: 'extra-field', apply: (m) => (m && typeof m === 'object' && !Array.isArray(m) ? { ...m, [`extra${depth}`]: value() } : m) },
     {
       tag: 'wrong-message-type',
       apply: (m, p) =>
         m && typeof m === 'object' && !Array.isArray(m)
-          ? { ...m, type: [ALL_TYPES[p % ALL_TYPES.length]!, `${ALL_TYPES[p % ALL_TYPES.length]} `, 'OPTIONS->BG:SYNC-NOW', huge.slice(0, 5000), value()][p % 5]! }
+          ? {
+              ...m,
+              type: [ALL_TYPES[p % ALL_TYPES.length]!, `${ALL_TYPES[p % ALL_TYPES.length]} `, 'OPTIONS->BG:SYNC-NOW', huge.slice(0, 5000), value()][p % 5]!,
+            }
           : m,
     },
-    { tag: 'not-an-object', apply: (m, p) => [null, 0, 'options->bg:sync-now', true, [m], { message: m }, { type: { type: 'options->bg:sync-now' } }][p % 7] as Json },
+    {
+      tag: 'not-an-object',
+      apply: (m, p) => [null, 0, 'options->bg:sync-now', true, [m], { message: m }, { type: { type: 'options->bg:sync-now' } }][p % 7] as Json,
+    },
   ];
 }
 
@@ -190,7 +228,11 @@ const caseArbitrary = (channel: Channel): fc.Arbitrary<MessageCase> =>
       // JSON.stringify manages on a test worker's stack.
       depth: fc.oneof(fc.integer({ min: 20, max: 200 }), fc.integer({ min: 200, max: 1500 })),
       pollute: sometimes(fc.nat(), 1, 3),
-      special: sometimes(fc.constantFrom('bigint', 'cyclic', 'function', 'symbol', 'map', 'undefined') as fc.Arbitrary<NonNullable<MessageCase['special']>>, 1, 6),
+      special: sometimes(
+        fc.constantFrom('bigint', 'cyclic', 'function', 'symbol', 'map', 'undefined') as fc.Arbitrary<NonNullable<MessageCase['special']>>,
+        1,
+        6,
+      ),
     })
     .map(({ base, steps, value, huge, depth, pollute, special }) => {
       let msg = structuredClone(base);

@@ -19,7 +19,11 @@ export type Outcome = 'answered' | 'silent' | 'refused' | 'hung' | `error: ${str
 export type Target = { kind: 'runtime' } | { kind: 'tab'; tabId: number };
 
 export async function sendCasesInPage({ cases, target }: { cases: Pick<MessageCase, 'json' | 'special'>[]; target: Target }): Promise<Outcome[]> {
-  const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { sendMessage(t: number, m: unknown, o: object): Promise<unknown> } } }).chrome;
+  const api = (
+    globalThis as unknown as {
+      chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { sendMessage(t: number, m: unknown, o: object): Promise<unknown> } };
+    }
+  ).chrome;
   const outcomes: Outcome[] = [];
   for (const c of cases) {
     let msg: unknown = undefined;
@@ -27,7 +31,15 @@ export async function sendCasesInPage({ cases, target }: { cases: Pick<MessageCa
       msg = JSON.parse(c.json);
       const isObject = msg !== null && typeof msg === 'object' && !Array.isArray(msg);
       const extra =
-        c.special === 'bigint' ? BigInt(1) : c.special === 'function' ? () => 1 : c.special === 'symbol' ? Symbol('x') : c.special === 'map' ? new Map([[1, 2]]) : undefined;
+        c.special === 'bigint'
+          ? BigInt(1)
+          : c.special === 'function'
+            ? () => 1
+            : c.special === 'symbol'
+              ? Symbol('x')
+              : c.special === 'map'
+                ? new Map([[1, 2]])
+                : undefined;
       if (c.special === 'cyclic') {
         const holder = (isObject ? msg : { m: msg }) as Record<string, unknown>;
         holder.x = holder;

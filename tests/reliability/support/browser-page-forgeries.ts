@@ -42,11 +42,39 @@ export function pageForgeries(count: number, seed: number): Forgery[] {
     hostileText(200).map((t) => JSON.stringify(t)),
   );
   const forgery: fc.Arbitrary<Forgery> = fc.oneof(
-    { weight: 4, arbitrary: fc.oneof(fc.constantFrom(...runtimeMessages), fc.tuple(fc.constantFrom(...SCRIPT_NAMES), detail).map(([name, d]) => `{"type":"<id>:${name}:wxt:content-script-started","contentScriptName":"${name}","messageId":"x","data":${d}}`)).map((json) => ({ kind: 'post-message' as const, json })) },
-    { weight: 5, arbitrary: fc.record({ name: fc.constantFrom(...EVENT_NAMES), detail, on: fc.constantFrom('document' as const, 'window' as const, 'editor' as const) }).map((r) => ({ kind: 'custom-event' as const, ...r })) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .oneof(
+          fc.constantFrom(...runtimeMessages),
+          fc
+            .tuple(fc.constantFrom(...SCRIPT_NAMES), detail)
+            .map(([name, d]) => `{"type":"<id>:${name}:wxt:content-script-started","contentScriptName":"${name}","messageId":"x","data":${d}}`),
+        )
+        .map((json) => ({ kind: 'post-message' as const, json })),
+    },
+    {
+      weight: 5,
+      arbitrary: fc
+        .record({ name: fc.constantFrom(...EVENT_NAMES), detail, on: fc.constantFrom('document' as const, 'window' as const, 'editor' as const) })
+        .map((r) => ({ kind: 'custom-event' as const, ...r })),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: 'fake-button' as const }) },
-    { weight: 1, arbitrary: fc.record({ attribute: fc.constantFrom('data-quiver', 'data-quiver-insert', 'data-variable'), value: fc.constantFrom('open-panel', 'insert', '<img src=x onerror=window.__xss(1)>') }).map((r) => ({ kind: 'quiver-attributes' as const, ...r })) },
-    { weight: 2, arbitrary: fc.record({ shortcut: fc.constantFrom('roi', 'intro', 'handoff'), key: fc.constantFrom('Tab' as const, ' ' as const) }).map((r) => ({ kind: 'forged-shortcut' as const, ...r })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({
+          attribute: fc.constantFrom('data-quiver', 'data-quiver-insert', 'data-variable'),
+          value: fc.constantFrom('open-panel', 'insert', '<img src=x onerror=window.__xss(1)>'),
+        })
+        .map((r) => ({ kind: 'quiver-attributes' as const, ...r })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ shortcut: fc.constantFrom('roi', 'intro', 'handoff'), key: fc.constantFrom('Tab' as const, ' ' as const) })
+        .map((r) => ({ kind: 'forged-shortcut' as const, ...r })),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: 'forged-click' as const }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'forged-focus' as const }) },
   );
@@ -87,7 +115,9 @@ export function forgeInPage({ forgeries, extensionId }: { forgeries: Forgery[]; 
       caret.collapse(false);
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(caret);
-      editor.dispatchEvent(new KeyboardEvent('keydown', { key: f.key, code: f.key === 'Tab' ? 'Tab' : 'Space', bubbles: true, cancelable: true, composed: true }));
+      editor.dispatchEvent(
+        new KeyboardEvent('keydown', { key: f.key, code: f.key === 'Tab' ? 'Tab' : 'Space', bubbles: true, cancelable: true, composed: true }),
+      );
     } else if (f.kind === 'forged-click') {
       document.querySelector('.quiver-button-host:not([data-forged])')?.shadowRoot?.querySelector('button')?.click();
     } else if (f.kind === 'forged-focus') {
@@ -107,4 +137,3 @@ export function forgeInPage({ forgeries, extensionId }: { forgeries: Forgery[]; 
     }
   }
 }
-

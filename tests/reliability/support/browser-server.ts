@@ -11,7 +11,11 @@ export async function connect(options: Page, server: { url: string }, token: str
   await options.getByLabel('Server URL').fill(server.url);
   await options.getByLabel('Access token').fill(token);
   await options.getByRole('button', { name: 'Save' }).click();
-  await until(() => options.getByRole('alert').innerText(), (text) => text.startsWith('Connected as '), 'the token check');
+  await until(
+    () => options.getByRole('alert').innerText(),
+    (text) => text.startsWith('Connected as '),
+    'the token check',
+  );
 }
 
 /** The options page's sync status line. */
@@ -22,5 +26,10 @@ export function syncStatus(options: Page): Promise<string> {
 /** Waits until the status line says the library synced with `items` items; returns the line. */
 export function waitForSynced(options: Page, items: number, timeoutMs = 60_000): Promise<string> {
   const synced = new RegExp(`^Last synced .* — ${items} items\\.`);
-  return until(() => syncStatus(options), (line) => synced.test(line), `a sync of ${items} items`, timeoutMs);
+  return until(
+    () => syncStatus(options),
+    (line) => synced.test(line),
+    `a sync of ${items} items`,
+    timeoutMs,
+  );
 }

@@ -35,10 +35,7 @@ declare const chrome: {
 export async function askBackground(seat: Page, message: unknown, timeoutMs = 10_000): Promise<unknown> {
   return seat.evaluate(
     ([msg, ms]) =>
-      Promise.race([
-        chrome.runtime.sendMessage(msg),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
-      ]),
+      Promise.race([chrome.runtime.sendMessage(msg), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))]),
     [message, timeoutMs] as const,
   );
 }
@@ -62,7 +59,11 @@ export async function backgroundAnswers(seat: Page): Promise<boolean> {
 export async function tabIdOf(seat: Page, url: string): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const found = await seat.evaluate(async (wanted) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(t: number, m: unknown, o: object): Promise<unknown> } } }).chrome;
+      const api = (
+        globalThis as unknown as {
+          chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(t: number, m: unknown, o: object): Promise<unknown> } };
+        }
+      ).chrome;
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
         const ctx = (await api.tabs.sendMessage(tab.id, { type: 'panel->content:get-context' }, { frameId: 0 }).catch(() => null)) as { url?: string } | null;
@@ -82,7 +83,10 @@ export function contentContext(seat: Page, tabId: number): Promise<PageContext |
     (tab) =>
       (globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown, o: object): Promise<unknown> } } }).chrome.tabs
         .sendMessage(tab, { type: 'panel->content:get-context' }, { frameId: 0 })
-        .then((c) => (c ?? null) as PageContext | null, () => null),
+        .then(
+          (c) => (c ?? null) as PageContext | null,
+          () => null,
+        ),
     tabId,
   );
 }

@@ -63,7 +63,15 @@ export async function killWhileWorking(
     maxMs,
     maxKills,
     timeoutMs = 300_000,
-  }: { random: () => number; finished: () => Promise<boolean>; where: () => Promise<string>; minMs: number; maxMs: number; maxKills: number; timeoutMs?: number },
+  }: {
+    random: () => number;
+    finished: () => Promise<boolean>;
+    where: () => Promise<string>;
+    minMs: number;
+    maxMs: number;
+    maxKills: number;
+    timeoutMs?: number;
+  },
 ): Promise<Kill[]> {
   const started = Date.now();
   const kills: Kill[] = [];

@@ -69,7 +69,11 @@ function wrongType(kind: string): fc.Arbitrary<unknown> {
     array: fc.array(word, { minLength: 1, maxLength: 3 }),
     map: fc.dictionary(word, fc.nat(), { minKeys: 1, maxKeys: 2 }),
   };
-  return fc.oneof(...Object.entries(all).filter(([k]) => k !== kind).map(([, arb]) => arb));
+  return fc.oneof(
+    ...Object.entries(all)
+      .filter(([k]) => k !== kind)
+      .map(([, arb]) => arb),
+  );
 }
 
 const unknownVariable = fc.stringMatching(/^[a-z][a-z_]{1,14}$/).filter((name) => !(TEMPLATE_VARIABLES as readonly string[]).includes(name));
@@ -100,7 +104,10 @@ const breakFile = (m: Meta, text: string): fc.Arbitrary<Broken> =>
     unknownVariable.map((name) => ({ front: m, text: `${text}\nHi {{${name}}}\n`, fields: ['body'], tag: 'unknown variable' })),
     unknownVariable.map((name) => ({ front: { ...m, subject: `About {{ ${name} | you }}` }, text, fields: ['subject'], tag: 'unknown variable' })),
     fc
-      .oneof(fc.constantFrom('recipient', 'prospect_email', 'Title', 'stage', 'review-by'), word.filter((w) => !(w in FIELD_KIND) && !['industries', 'personas', 'body'].includes(w)))
+      .oneof(
+        fc.constantFrom('recipient', 'prospect_email', 'Title', 'stage', 'review-by'),
+        word.filter((w) => !(w in FIELD_KIND) && !['industries', 'personas', 'body'].includes(w)),
+      )
       .map((key) => ({ front: { ...m, [key]: 'x' }, text, fields: ['front matter'], mentions: key, tag: 'unknown field' })),
     fc.constantFrom('id', 'type', 'title', 'stages', 'owner').map((f) => ({
       front: Object.fromEntries(Object.entries(m).filter(([k]) => k !== f)),
@@ -130,9 +137,12 @@ const breakFile = (m: Meta, text: string): fc.Arbitrary<Broken> =>
       )
       .map((edit) => ({ front: edit(stringify(m, { lineWidth: 0 })), text, fields: ['front matter'], tag: 'broken front matter' })),
     fc.constantFrom('no opening line', 'no closing line', 'empty file').map((how) => ({ front: m, text, fields: ['front matter'], tag: how })),
-    fc
-      .tuple(invalidUtf8, fc.boolean())
-      .map(([bad, inBody]) => ({ front: m, text, fields: [inBody ? 'body' : 'title'], tag: inBody ? 'invalid UTF-8 in body' : 'invalid UTF-8 in front matter', bad } as Broken & { bad: Uint8Array })),
+    fc.tuple(invalidUtf8, fc.boolean()).map(
+      ([bad, inBody]) =>
+        ({ front: m, text, fields: [inBody ? 'body' : 'title'], tag: inBody ? 'invalid UTF-8 in body' : 'invalid UTF-8 in front matter', bad }) as Broken & {
+          bad: Uint8Array;
+        },
+    ),
   );
 
 /** YAML aliases that expand to a billion nodes if a parser lets them. */
@@ -176,10 +186,20 @@ const oneBroken: fc.Arbitrary<ImportCase> = fc
 
 /** Problems no single file has: two files with one id, two items with one shortcut, a name that is not the id. */
 const clash: fc.Arbitrary<ImportCase> = fc
-  .tuple(meta('twin'), meta('other-item'), validFiles, fc.stringMatching(/^[a-z]{2,10}$/), fc.constantFrom('duplicate id', 'duplicate shortcut', 'id differs from file name'))
+  .tuple(
+    meta('twin'),
+    meta('other-item'),
+    validFiles,
+    fc.stringMatching(/^[a-z]{2,10}$/),
+    fc.constantFrom('duplicate id', 'duplicate shortcut', 'id differs from file name'),
+  )
   .map(([m, other, valid, key, tag]): ImportCase => {
     if (tag === 'duplicate id') {
-      return { files: [...valid, { path: 'a/twin.md', bytes: renderFile(m, 'A') }, { path: 'b/twin.md', bytes: renderFile(m, 'B') }], expected: [{ path: 'b/twin.md', fields: ['id'] }], tag };
+      return {
+        files: [...valid, { path: 'a/twin.md', bytes: renderFile(m, 'A') }, { path: 'b/twin.md', bytes: renderFile(m, 'B') }],
+        expected: [{ path: 'b/twin.md', fields: ['id'] }],
+        tag,
+      };
     }
     if (tag === 'duplicate shortcut') {
       // Shortcuts are compared as typed in lowercase: ROI and roi clash.

@@ -55,7 +55,10 @@ const validEvent: fc.Arbitrary<Json> = fc.record(
     id,
     kind: fc.constantFrom(...EVENT_KINDS),
     at,
-    user: fc.oneof(fc.emailAddress().filter((e) => e.length <= 320), hostileText(320)),
+    user: fc.oneof(
+      fc.emailAddress().filter((e) => e.length <= 320),
+      hostileText(320),
+    ),
     contentId: hostileText(120),
     contentType: fc.constantFrom(...CONTENT_TYPES),
     stage: fc.constantFrom(...JOURNEY_STAGES),
@@ -75,7 +78,12 @@ const validEvent: fc.Arbitrary<Json> = fc.record(
 
 /** Fields an extension must never send: what a rep wrote and to whom. */
 const PRIVATE_FIELDS = ['emailBody', 'body', 'html', 'recipient', 'recipients', 'to', 'cc', 'bcc', 'prospectName', 'firstName', 'subject', 'email'];
-const privateValue = fc.constantFrom('bob.smith@prospect.example', 'Hi Bob,\n\nAs discussed on our call, the price is €40k.', ['ann@prospect.example'], 'Bob Smith');
+const privateValue = fc.constantFrom(
+  'bob.smith@prospect.example',
+  'Hi Bob,\n\nAs discussed on our call, the price is €40k.',
+  ['ann@prospect.example'],
+  'Bob Smith',
+);
 
 const FIELD_KIND: Record<string, 'string' | 'number' | 'boolean' | 'object'> = {
   id: 'string',
@@ -100,7 +108,11 @@ function wrongType(kind: string): fc.Arbitrary<unknown> {
     array: fc.array(fc.nat(), { maxLength: 3 }),
     object: fc.dictionary(word, fc.nat(), { maxKeys: 2 }),
   };
-  return fc.oneof(...Object.entries(all).filter(([k]) => k !== kind).map(([, arb]) => arb));
+  return fc.oneof(
+    ...Object.entries(all)
+      .filter(([k]) => k !== kind)
+      .map(([, arb]) => arb),
+  );
 }
 
 const set = (field: string, value: unknown) => (e: Json) => ({ ...e, [field]: value });
@@ -115,7 +127,9 @@ const breakEvent: fc.Arbitrary<Break> = fc.oneof(
       .tuple(fc.constantFrom('recipient', 'emailBody', 'to'), privateValue)
       .map(([k, v]) => ({ tag: 'private field', apply: (e: Json) => ({ ...e, filters: { stages: [], types: [], [k]: v } }) })),
   },
-  fc.constantFrom('id', 'kind', 'at').map((f) => ({ tag: 'missing field', apply: (e: Json) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== f)) })),
+  fc
+    .constantFrom('id', 'kind', 'at')
+    .map((f) => ({ tag: 'missing field', apply: (e: Json) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== f)) })),
   fc.constantFrom(...Object.keys(FIELD_KIND)).chain((f) => wrongType(FIELD_KIND[f]!).map((v) => ({ tag: 'wrong type', apply: set(f, v) }))),
   fc
     .constantFrom<[string, unknown]>(
@@ -209,14 +223,25 @@ const wellFormedCase: fc.Arbitrary<EventsCase> = batch.map((entries) => ({
 
 /** A request the server must refuse as a whole, with nothing stored. */
 const refusedCase: fc.Arbitrary<EventsCase> = fc.oneof(
+  fc.tuple(batch, fc.double({ min: 0, max: 0.999, noNaN: true })).map(([entries, cut]) => {
+    const whole = renderJson({ events: entries.map((e) => e.event) });
+    return { body: whole.subarray(0, Math.floor(cut * whole.length)), chunked: false, tags: ['truncated JSON'] };
+  }),
   fc
-    .tuple(batch, fc.double({ min: 0, max: 0.999, noNaN: true }))
-    .map(([entries, cut]) => {
-      const whole = renderJson({ events: entries.map((e) => e.event) });
-      return { body: whole.subarray(0, Math.floor(cut * whole.length)), chunked: false, tags: ['truncated JSON'] };
-    }),
-  fc
-    .constantFrom('', '   ', 'events=1', '<html>proxy error</html>', 'null', '42', '[]', '{}', '{"events": {}}', '{"events": "all"}', '{"events": null}', '{"events": [] } x')
+    .constantFrom(
+      '',
+      '   ',
+      'events=1',
+      '<html>proxy error</html>',
+      'null',
+      '42',
+      '[]',
+      '{}',
+      '{"events": {}}',
+      '{"events": "all"}',
+      '{"events": null}',
+      '{"events": [] } x',
+    )
     .map((text) => ({ body: Buffer.from(text), chunked: false, tags: ['not a batch'] })),
   fc.integer({ min: 1, max: 200_000 }).map((depth) => ({ body: renderJson(deepArray(depth)), chunked: false, tags: ['deep nesting'] })),
   fc.tuple(batch, invalidUtf8).map(([entries, bad]) => ({
@@ -237,14 +262,12 @@ const refusedCase: fc.Arbitrary<EventsCase> = fc.oneof(
   })),
 );
 
-export const eventsCase: fc.Arbitrary<EventsCase> = fc
-  .oneof({ weight: 4, arbitrary: wellFormedCase }, { weight: 1, arbitrary: refusedCase })
-  .map((c) =>
-    Object.assign(c, {
-      // A failing case is shown as text, not as a byte array.
-      [fc.toStringMethod]: () => {
-        const text = new TextDecoder().decode(c.body);
-        return `[${c.tags.join(', ')}]${c.chunked ? ' chunked' : ''}: ${text.length > 3000 ? `${text.slice(0, 3000)}… (${text.length} characters)` : text}`;
-      },
-    }),
-  );
+export const eventsCase: fc.Arbitrary<EventsCase> = fc.oneof({ weight: 4, arbitrary: wellFormedCase }, { weight: 1, arbitrary: refusedCase }).map((c) =>
+  Object.assign(c, {
+    // A failing case is shown as text, not as a byte array.
+    [fc.toStringMethod]: () => {
+      const text = new TextDecoder().decode(c.body);
+      return `[${c.tags.join(', ')}]${c.chunked ? ' chunked' : ''}: ${text.length > 3000 ? `${text.slice(0, 3000)}… (${text.length} characters)` : text}`;
+    },
+  }),
+);

@@ -35,6 +35,9 @@ export function describeFigure(f: Figure): string {
   const bound =
     f.atLeast !== undefined && f.atLeast === f.atMost
       ? ` (must be ${f.atLeast})`
-      : [f.atLeast !== undefined ? `≥ ${f.atLeast}` : '', f.atMost !== undefined ? `≤ ${f.atMost}` : ''].filter(Boolean).join(', ').replace(/^(.+)$/, ' ($1)');
+      : [f.atLeast !== undefined ? `≥ ${f.atLeast}` : '', f.atMost !== undefined ? `≤ ${f.atMost}` : '']
+          .filter(Boolean)
+          .join(', ')
+          .replace(/^(.+)$/, ' ($1)');
   return `${f.name}: ${f.value}${f.unit ? ` ${f.unit}` : ''}${bound}`;
 }

@@ -136,7 +136,12 @@ export function flakyFigures(o: FlakyOutcome, rounds: number, label: string): Fi
     { item: '4', name: `${label} · requests made`, value: o.requests },
     // The attack really attacked: faults happened, some after the server had stored the batch.
     { item: '4', name: `${label} · faults injected`, value: faults, atLeast: 1 },
-    { item: '4', name: `${label} · faults after the server committed`, value: o.faults['502 after commit'] + o.faults['hang after commit'] + o.faults['reset after commit'] + o.faults['truncated after commit'], atLeast: 1 },
+    {
+      item: '4',
+      name: `${label} · faults after the server committed`,
+      value: o.faults['502 after commit'] + o.faults['hang after commit'] + o.faults['reset after commit'] + o.faults['truncated after commit'],
+      atLeast: 1,
+    },
     { item: '4', name: `${label} · upload rounds that failed`, value: o.failedRounds, atLeast: 1 },
     { item: '4', name: `${label} · events queued`, value: o.queued },
     { item: '4', name: `${label} · events lost`, value: o.lost, atMost: 0 },

@@ -12,8 +12,7 @@ import { FINAL_PAGE, type ScriptedResponse } from './page-server';
  */
 
 export type Expected =
-  | { kind: 'untouched'; outcome: 'synced' | 'failed' }
-  | { kind: 'stored'; items: Map<string, LibraryItem>; cursor: string; skipped: number };
+  { kind: 'untouched'; outcome: 'synced' | 'failed' } | { kind: 'stored'; items: Map<string, LibraryItem>; cursor: string; skipped: number };
 
 export function expectedCache(
   before: ReadonlyMap<string, unknown>,

@@ -51,7 +51,10 @@ export const validItem: fc.Arbitrary<Json> = fc.record(
     url: fc.constantFrom('https://example.com/case.pdf', 'http://intranet.local/deck?x=<script>alert(1)</script>'),
     subject: fc.oneof(hostileText(500), fc.constant('Idea for {{company}}')),
     shortcut: fc.stringMatching(/^[a-z0-9_-]{1,20}$/),
-    owner: fc.oneof(fc.constant('maria@example.com'), trimmed(200).map((s) => s || 'owner')),
+    owner: fc.oneof(
+      fc.constant('maria@example.com'),
+      trimmed(200).map((s) => s || 'owner'),
+    ),
     review_by: day,
     expires: day,
     body: fc.oneof(
@@ -92,7 +95,11 @@ function wrongType(kind: 'string' | 'array' | 'number'): fc.Arbitrary<unknown> {
     null: fc.constant(null),
     object: fc.dictionary(word, fc.string({ maxLength: 5 }), { maxKeys: 3 }),
   };
-  return fc.oneof(...Object.entries(all).filter(([k]) => k !== kind).map(([, arb]) => arb));
+  return fc.oneof(
+    ...Object.entries(all)
+      .filter(([k]) => k !== kind)
+      .map(([, arb]) => arb),
+  );
 }
 
 const set = (field: string, value: unknown) => (item: Json) => ({ ...item, [field]: value });
@@ -100,9 +107,7 @@ const set = (field: string, value: unknown) => (item: Json) => ({ ...item, [fiel
 /** A way to make an item invalid, whatever it was. */
 const brokenItem: fc.Arbitrary<Broken> = fc.oneof(
   fc.constantFrom(...REQUIRED).map((f) => ({ tag: 'missing field', apply: (item: Json) => Object.fromEntries(Object.entries(item).filter(([k]) => k !== f)) })),
-  fc
-    .constantFrom(...Object.keys(FIELD_KIND))
-    .chain((f) => wrongType(FIELD_KIND[f]!).map((v) => ({ tag: 'wrong type', apply: set(f, v) }))),
+  fc.constantFrom(...Object.keys(FIELD_KIND)).chain((f) => wrongType(FIELD_KIND[f]!).map((v) => ({ tag: 'wrong type', apply: set(f, v) }))),
   fc
     .constantFrom<[string, number]>(['id', 121], ['title', 301], ['summary', 1001], ['owner', 201], ['body', 200_001], ['updated_at', 41])
     .chain(([f, min]) => hugeText(min, min * 3).map((v) => ({ tag: 'huge string', apply: set(f, v) }))),
@@ -191,7 +196,12 @@ type Bytes = { bytes: Uint8Array; tags: string[] };
 /** What can go wrong with the bytes on the wire. */
 const byteBreak: fc.Arbitrary<(bytes: Uint8Array) => Bytes> = fc.oneof(
   { weight: 20, arbitrary: fc.constant((bytes: Uint8Array) => ({ bytes, tags: [] })) },
-  { weight: 2, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }).map((at) => (bytes: Uint8Array) => ({ bytes: bytes.subarray(0, Math.floor(at * bytes.length)), tags: ['truncated JSON'] })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .double({ min: 0, max: 1, noNaN: true })
+      .map((at) => (bytes: Uint8Array) => ({ bytes: bytes.subarray(0, Math.floor(at * bytes.length)), tags: ['truncated JSON'] })),
+  },
   {
     weight: 2,
     arbitrary: fc

@@ -27,9 +27,7 @@ export function renderJson(value: unknown): Uint8Array {
   for (const match of text.matchAll(MARKERS)) {
     parts.push(Buffer.from(text.slice(last, match.index), 'utf8'));
     parts.push(
-      match[1] !== undefined
-        ? Buffer.from('['.repeat(Number(match[1])) + ']'.repeat(Number(match[1])), 'latin1')
-        : Buffer.from(match[2] ?? '', 'hex'),
+      match[1] !== undefined ? Buffer.from('['.repeat(Number(match[1])) + ']'.repeat(Number(match[1])), 'latin1') : Buffer.from(match[2] ?? '', 'hex'),
     );
     last = match.index + match[0].length;
   }

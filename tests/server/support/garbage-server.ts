@@ -2,7 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A loopback HTTP server that answers every request with this status and body: a broken proxy, a wrong URL. */
-export async function startGarbageServer(body: string, status = 200, contentType = 'application/json'): Promise<{ url: string; requests: number; close(): Promise<void> }> {
+export async function startGarbageServer(
+  body: string,
+  status = 200,
+  contentType = 'application/json',
+): Promise<{ url: string; requests: number; close(): Promise<void> }> {
   const state = { requests: 0 };
   const server = createServer((_req, res) => {
     state.requests += 1;

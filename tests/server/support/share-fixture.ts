@@ -24,20 +24,75 @@ interface FixtureLink {
 
 export const FIXTURE_LINKS: FixtureLink[] = [
   // Opened after 2 h, then again the next day.
-  { user: 'anna@example.com', itemId: 'northwind-case', stage: 'interest', site: 'gmail', createdAt: '2025-03-05T10:00:00.000Z', views: [['2025-03-05T10:00:03.000Z', 'too_soon'], ['2025-03-05T12:00:00.000Z', null], ['2025-03-05T12:05:00.000Z', 'repeat'], ['2025-03-06T09:00:00.000Z', null]] },
+  {
+    user: 'anna@example.com',
+    itemId: 'northwind-case',
+    stage: 'interest',
+    site: 'gmail',
+    createdAt: '2025-03-05T10:00:00.000Z',
+    views: [
+      ['2025-03-05T10:00:03.000Z', 'too_soon'],
+      ['2025-03-05T12:00:00.000Z', null],
+      ['2025-03-05T12:05:00.000Z', 'repeat'],
+      ['2025-03-06T09:00:00.000Z', null],
+    ],
+  },
   // Never opened; only a scanner came.
-  { user: 'anna@example.com', itemId: 'northwind-case', stage: 'engagement', site: 'linkedin', createdAt: '2025-03-07T09:00:00.000Z', views: [['2025-03-07T09:00:30.000Z', 'scanner']] },
+  {
+    user: 'anna@example.com',
+    itemId: 'northwind-case',
+    stage: 'engagement',
+    site: 'linkedin',
+    createdAt: '2025-03-07T09:00:00.000Z',
+    views: [['2025-03-07T09:00:30.000Z', 'scanner']],
+  },
   // Opened after 30 min.
-  { user: 'boris@example.com', itemId: 'referral-guide', stage: 'advocacy', site: 'salesforce', createdAt: '2025-03-10T08:00:00.000Z', views: [['2025-03-10T08:30:00.000Z', null]] },
+  {
+    user: 'boris@example.com',
+    itemId: 'referral-guide',
+    stage: 'advocacy',
+    site: 'salesforce',
+    createdAt: '2025-03-10T08:00:00.000Z',
+    views: [['2025-03-10T08:30:00.000Z', null]],
+  },
   // No stage or site known; a HEAD first, opened after a day.
-  { user: 'boris@example.com', itemId: 'old-ebook', createdAt: '2025-03-12T15:00:00.000Z', views: [['2025-03-12T15:00:20.000Z', 'head'], ['2025-03-13T15:00:00.000Z', null]] },
+  {
+    user: 'boris@example.com',
+    itemId: 'old-ebook',
+    createdAt: '2025-03-12T15:00:00.000Z',
+    views: [
+      ['2025-03-12T15:00:20.000Z', 'head'],
+      ['2025-03-13T15:00:00.000Z', null],
+    ],
+  },
   // An item since removed from the library: its row keeps counting, with no title.
-  { user: 'chen@example.com', itemId: DELETED_ID, stage: 'awareness', site: 'hubspot', createdAt: '2025-03-08T11:00:00.000Z', views: [['2025-03-08T11:05:00.000Z', null]] },
+  {
+    user: 'chen@example.com',
+    itemId: DELETED_ID,
+    stage: 'awareness',
+    site: 'hubspot',
+    createdAt: '2025-03-08T11:00:00.000Z',
+    views: [['2025-03-08T11:05:00.000Z', null]],
+  },
   // The last millisecond of the range, not opened.
   { user: 'chen@example.com', itemId: 'northwind-case', stage: 'interest', site: 'gmail', createdAt: '2025-03-16T23:59:59.999Z', views: [] },
   // Just before and just after the range.
-  { user: 'anna@example.com', itemId: 'referral-guide', stage: 'advocacy', site: 'gmail', createdAt: '2025-03-04T23:59:59.999Z', views: [['2025-03-05T08:00:00.000Z', null]] },
-  { user: 'dana@example.com', itemId: 'northwind-case', stage: 'interest', site: 'gmail', createdAt: '2025-03-17T00:00:00.000Z', views: [['2025-03-17T01:00:00.000Z', null]] },
+  {
+    user: 'anna@example.com',
+    itemId: 'referral-guide',
+    stage: 'advocacy',
+    site: 'gmail',
+    createdAt: '2025-03-04T23:59:59.999Z',
+    views: [['2025-03-05T08:00:00.000Z', null]],
+  },
+  {
+    user: 'dana@example.com',
+    itemId: 'northwind-case',
+    stage: 'interest',
+    site: 'gmail',
+    createdAt: '2025-03-17T00:00:00.000Z',
+    views: [['2025-03-17T01:00:00.000Z', null]],
+  },
 ];
 
 /** Creates the fixture's links in the org (with the removed item there while its link is made). */
@@ -48,7 +103,11 @@ export async function loadShareLinks(server: TestServer, orgSlug: string): Promi
   for (const link of FIXTURE_LINKS) {
     await server.tokenFor(orgSlug, link.user, 'rep');
     const user = await server.db.selectFrom('users').select('id').where('org_id', '=', org.id).where('email', '=', link.user).executeTakeFirstOrThrow();
-    const created = await createShareLink(server.db, { orgId: org.id, userId: user.id, itemId: link.itemId, stage: link.stage, site: link.site }, new Date(link.createdAt));
+    const created = await createShareLink(
+      server.db,
+      { orgId: org.id, userId: user.id, itemId: link.itemId, stage: link.stage, site: link.site },
+      new Date(link.createdAt),
+    );
     if (!created.ok) throw new Error(`fixture link for ${link.itemId} refused: ${created.reason}`);
     for (const [at, reason] of link.views) await recordView(server.db, created.link.slug, { device: 'desktop', reason }, new Date(at));
   }

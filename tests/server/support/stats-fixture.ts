@@ -43,9 +43,22 @@ export const EXTRA_EVENTS: UsageEvent[] = [
     site: 'salesforce',
   }),
   // A suggestion shown for the never-used guide: neither a use nor a preview, so no top-content row.
-  extra('suggestion_shown', '2025-03-14T10:00:00Z', { user: 'boris@example.com', contentId: 'referral-guide', contentType: 'guide', stage: 'advocacy', site: 'gmail' }),
+  extra('suggestion_shown', '2025-03-14T10:00:00Z', {
+    user: 'boris@example.com',
+    contentId: 'referral-guide',
+    contentType: 'guide',
+    stage: 'advocacy',
+    site: 'gmail',
+  }),
   // A time on a preview is not a time to content.
-  extra('preview', '2025-03-14T10:01:00Z', { user: 'boris@example.com', contentId: 'roi-email', contentType: 'email_template', stage: 'interest', site: 'gmail', timeToContentMs: 1 }),
+  extra('preview', '2025-03-14T10:01:00Z', {
+    user: 'boris@example.com',
+    contentId: 'roi-email',
+    contentType: 'email_template',
+    stage: 'interest',
+    site: 'gmail',
+    timeToContentMs: 1,
+  }),
 ];
 
 export const ALL_EVENTS: UsageEvent[] = [...EVENTS, ...EXTRA_EVENTS];

@@ -45,9 +45,7 @@ export async function startTestServer(
     dbTarget,
     logLines,
     requests: () =>
-      logLines
-        .map((l) => JSON.parse(l) as { msg: string; method: string; route: string; status: number; ms: number })
-        .filter((r) => r.msg === 'request'),
+      logLines.map((l) => JSON.parse(l) as { msg: string; method: string; route: string; status: number; ms: number }).filter((r) => r.msg === 'request'),
     async tokenFor(orgSlug, email, role) {
       return (await createAccessToken(server.db, { orgSlug, email, role })).token;
     },

@@ -55,7 +55,10 @@ test('palette search lists items without their bodies and sees library changes',
   const hits = await service.search({ query: 'nordhafen', stages: [], types: [], limit: 5 });
   expect(hits[0]).toMatchObject({ id: 'nordhafen-case-study', title: 'Nordhafen Logistik cut empty miles 18%', stale: false, expired: false });
   expect(hits[0]).not.toHaveProperty('body');
-  await seedDemoLibrary(db, sampleItems().filter((i) => i.id !== 'nordhafen-case-study'));
+  await seedDemoLibrary(
+    db,
+    sampleItems().filter((i) => i.id !== 'nordhafen-case-study'),
+  );
   expect((await service.search({ query: 'nordhafen', stages: [], types: [], limit: 5 })).map((h) => h.id)).not.toContain('nordhafen-case-study');
 });
 

@@ -10,7 +10,13 @@ import type { PageContext } from '../../../lib/schema/page-context';
  * configured prefix and key, and what the rep sees after the background answers.
  */
 
-const context: PageContext = { site: 'gmail', supported: true, pageKind: 'compose', url: 'https://mail.google.com/mail/u/0/', editor: { kind: 'rich', label: 'Message Body' } };
+const context: PageContext = {
+  site: 'gmail',
+  supported: true,
+  pageKind: 'compose',
+  url: 'https://mail.google.com/mail/u/0/',
+  editor: { kind: 'rich', label: 'Message Body' },
+};
 
 const intro: RenderReply = {
   ok: true,
@@ -52,7 +58,13 @@ async function setup({ html, config = { prefix: ';', key: 'Tab', shortcuts: ['in
     return null;
   });
   const fill = vi.fn();
-  const expander = new ShortcutExpander({ top: document, signal: controller.signal, page: () => ({ adapter: null, context, editor: target }), bg: messenger('content', 'bg', send as Transport), fill });
+  const expander = new ShortcutExpander({
+    top: document,
+    signal: controller.signal,
+    page: () => ({ adapter: null, context, editor: target }),
+    bg: messenger('content', 'bg', send as Transport),
+    fill,
+  });
   expander.start();
   await new Promise((r) => setTimeout(r, 0));
   return { el, send, fill, expander, lists, rendered: () => send.mock.calls.filter(([m]) => m.type === 'content->bg:render').map(([m]) => m.shortcut) };
@@ -182,7 +194,13 @@ describe('what the rep sees after the background answers', () => {
     expect(el.textContent).toBe(';demo');
     expect(fill).toHaveBeenCalledTimes(1);
     const [request, target, typed] = fill.mock.calls[0]!;
-    expect(request).toMatchObject({ kind: 'fill', id: 'demo-follow-up', title: 'Demo follow-up', missing: [{ name: 'my.full_name', label: 'Your name' }], context });
+    expect(request).toMatchObject({
+      kind: 'fill',
+      id: 'demo-follow-up',
+      title: 'Demo follow-up',
+      missing: [{ name: 'my.full_name', label: 'Your name' }],
+      context,
+    });
     expect(target.element).toBe(el);
     expect(typed.range.toString()).toBe(';demo');
   });

@@ -48,9 +48,11 @@ describe('the dashboard without a server', () => {
     await screen.findByText('ROI follow-up email');
     const [first, second] = bodyRows(section('Top content'));
     // Title, Type, Owner, Inserts, Copies, Link opens, Previews, Uses
-    expect(within(first!).getAllByRole('cell').map((c) => c.textContent)).toEqual([
-      'ROI follow-up email', 'Email template', 'maria@example.com', '4', '1', '0', '0', '5',
-    ]);
+    expect(
+      within(first!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['ROI follow-up email', 'Email template', 'maria@example.com', '4', '1', '0', '0', '5']);
     expect(second).toHaveTextContent('Northwind case study');
     // an item removed from the library is still listed, by its id
     expect(within(section('Top content')).getByText('deleted-item (no longer in the library)')).toBeInTheDocument();
@@ -61,8 +63,18 @@ describe('the dashboard without a server', () => {
     await screen.findByText('ROI follow-up email');
 
     const gaps = bodyRows(section('Searches with no results'));
-    expect(within(gaps[0]!).getAllByRole('cell').slice(0, 3).map((c) => c.textContent)).toEqual(['pricing germany', 'Conversion', '2']);
-    expect(within(gaps[1]!).getAllByRole('cell').slice(0, 3).map((c) => c.textContent)).toEqual(['soc2 report', 'Interest, Engagement', '2']);
+    expect(
+      within(gaps[0]!)
+        .getAllByRole('cell')
+        .slice(0, 3)
+        .map((c) => c.textContent),
+    ).toEqual(['pricing germany', 'Conversion', '2']);
+    expect(
+      within(gaps[1]!)
+        .getAllByRole('cell')
+        .slice(0, 3)
+        .map((c) => c.textContent),
+    ).toEqual(['soc2 report', 'Interest, Engagement', '2']);
     expect(within(section('Searches with no results')).getByText('(query not logged)')).toBeInTheDocument();
 
     const neverUsed = section('Never used');
@@ -73,10 +85,18 @@ describe('the dashboard without a server', () => {
 
     // Stage, Items available, Uses, Previews, Searches, No results
     const interest = bodyRows(section('Usage by stage')).find((r) => r.textContent?.startsWith('Interest'))!;
-    expect(within(interest).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Interest', '2', '6', '1', '3', '2']);
+    expect(
+      within(interest)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Interest', '2', '6', '1', '3', '2']);
 
     const stale = bodyRows(section('Stale content by owner'));
-    expect(within(stale[0]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['ivan@example.com', '2', '1', '1', '2']);
+    expect(
+      within(stale[0]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['ivan@example.com', '2', '1', '1', '2']);
     expect(section('Stale content by owner')).toHaveTextContent('Uses of stale content in this period: 7');
   });
 
@@ -86,7 +106,11 @@ describe('the dashboard without a server', () => {
     const timing = section('Time to content');
     expect(timing).toHaveTextContent('Median 4.0 s; 90% of inserts and copies within 20.0 s. Timed actions: 14');
     const salesforce = bodyRows(timing, 0).find((r) => r.textContent?.startsWith('Salesforce'))!;
-    expect(within(salesforce).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Salesforce', '20.0', '30.0', '3']);
+    expect(
+      within(salesforce)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Salesforce', '20.0', '30.0', '3']);
   });
 
   test('a stage filter narrows every section and is kept in the page address', async () => {

@@ -14,7 +14,13 @@ import { jsonResponse, readBlob, renderDashboard, seededDb } from './support';
  * from share links, as the server's SQL gives it: tests/server/stats-parity.test.ts).
  */
 
-const link = (contentId: string, createdAt: string, views: number, firstOpenedAt: string | null, stage: EngagementLink['stage'] = 'interest'): EngagementLink => ({
+const link = (
+  contentId: string,
+  createdAt: string,
+  views: number,
+  firstOpenedAt: string | null,
+  stage: EngagementLink['stage'] = 'interest',
+): EngagementLink => ({
   user: 'anna@example.com',
   contentId,
   contentType: contentId === 'northwind-case' ? 'case_study' : 'guide',
@@ -63,7 +69,11 @@ describe('Prospect engagement', () => {
 
     const table = within(section('Prospect engagement')).getByRole('table', { name: /per item/ });
     const first = within(table).getAllByRole('row')[1]!;
-    expect(within(first).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Northwind case study', 'Case study', '3', '2', '67%', '3']);
+    expect(
+      within(first)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Northwind case study', 'Case study', '3', '2', '67%', '3']);
 
     await userEvent.click(within(section('Prospect engagement')).getAllByRole('button', { name: 'Export CSV' })[0]!);
     const lines = (await readBlob(blobs[0]!)).split('\r\n');

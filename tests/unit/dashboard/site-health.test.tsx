@@ -14,7 +14,13 @@ import { jsonResponse, renderDashboard, seededDb } from './support';
 
 const SERVER = 'http://127.0.0.1:8787';
 
-function check(day: string, site: SiteHealthEvent['site'], pageKind: SiteHealthEvent['pageKind'], failed: SiteHealthProbe[], check: 'page' | 'insert' = 'page'): SiteHealthEvent {
+function check(
+  day: string,
+  site: SiteHealthEvent['site'],
+  pageKind: SiteHealthEvent['pageKind'],
+  failed: SiteHealthProbe[],
+  check: 'page' | 'insert' = 'page',
+): SiteHealthEvent {
   return { id: crypto.randomUUID(), kind: 'site_health', day, site, pageKind, version: '1.2.0', check, editorExpected: check === 'page', failed };
 }
 
@@ -38,9 +44,13 @@ describe('the Site health section', () => {
     renderDashboard(await seededDb(EVENTS, rows(CHECKS)));
     await shown();
     const table = await within(section()).findByRole('table', { name: /Site health per day/ }, { timeout: 5000 });
-    const outlook = within(table).getAllByRole('row').find((r) => r.textContent?.includes('Outlook') && r.textContent.includes('33.3%'));
+    const outlook = within(table)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('Outlook') && r.textContent.includes('33.3%'));
     expect(outlook).toBeDefined();
-    const cells = within(outlook!).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(outlook!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     // pages seen, context found, editor found (1 of 3), insert failures
     expect(cells.slice(1)).toEqual(['Outlook', 'New message', '1.2.0', '3', '100.0%', '33.3%', '1']);
 
@@ -79,8 +89,15 @@ describe('the Site health section', () => {
     await shown();
     const table = await within(section()).findByRole('table', { name: /Site health per day/ }, { timeout: 5000 });
     expect(fetch).toHaveBeenCalledWith(`${SERVER}/api/v1/site-health?from=2025-03-05&to=2025-03-16`, expect.anything());
-    const hubspot = within(table).getAllByRole('row').find((r) => r.textContent?.includes('HubSpot'));
-    expect(within(hubspot!).getAllByRole('cell').map((c) => c.textContent).slice(1, 6)).toEqual(['HubSpot', 'Deal', '1.2.0', '4', '0.0%']);
+    const hubspot = within(table)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('HubSpot'));
+    expect(
+      within(hubspot!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+        .slice(1, 6),
+    ).toEqual(['HubSpot', 'Deal', '1.2.0', '4', '0.0%']);
     expect(within(section()).queryByText(/Checks from this browser only/)).toBeNull();
   }, 30_000);
 });

@@ -36,10 +36,7 @@ describe('local figures', () => {
 
   test('are used without asking any server when none is configured', async () => {
     const fetch = vi.fn<FetchLike>();
-    const result = await loadStats(
-      { fetch, db: new QuiverDb('quiver-stats-source-empty'), settings: { serverUrl: '', token: 'x' }, today: TODAY },
-      query,
-    );
+    const result = await loadStats({ fetch, db: new QuiverDb('quiver-stats-source-empty'), settings: { serverUrl: '', token: 'x' }, today: TODAY }, query);
     expect(result.source).toBe('local');
     expect(fetch).not.toHaveBeenCalled();
   });

@@ -26,7 +26,9 @@ function moveCaret(doc: Document, editor: HTMLElement, node: Node, offset: numbe
 }
 
 test('remembers the last editor and its caret after the rep clicks elsewhere', () => {
-  const { doc, tracker, $ } = setup('<div id="note" contenteditable="true" tabindex="0"><p id="p">Call notes</p></div><button id="b">Create</button><input id="search" type="search" role="searchbox">');
+  const { doc, tracker, $ } = setup(
+    '<div id="note" contenteditable="true" tabindex="0"><p id="p">Call notes</p></div><button id="b">Create</button><input id="search" type="search" role="searchbox">',
+  );
   $('note').focus();
   moveCaret(doc, $('note'), $('p').firstChild!, 4);
   $('b').focus();
@@ -59,7 +61,9 @@ test('editors inside open shadow roots are tracked by their real element', () =>
 });
 
 test('a caret saved in one editor is not handed to another', () => {
-  const { doc, tracker, $ } = setup('<div id="a" contenteditable="true" tabindex="0"><p>one</p></div><div id="b" contenteditable="true" tabindex="0"><p>two</p></div>');
+  const { doc, tracker, $ } = setup(
+    '<div id="a" contenteditable="true" tabindex="0"><p>one</p></div><div id="b" contenteditable="true" tabindex="0"><p>two</p></div>',
+  );
   $('a').focus();
   moveCaret(doc, $('a'), $('a').querySelector('p')!.firstChild!, 2);
   $('b').focus();

@@ -27,7 +27,9 @@ const rich = (element: HTMLElement, extra: Partial<EditorTarget> = {}): EditorTa
 
 describe('rich editors', () => {
   test('HTML goes in at the saved caret, sanitised, and the page sees one input event', async () => {
-    const { win, doc, events, $ } = page('<div id="ed" contenteditable="true"><p id="p">Hello world</p></div><div id="other" contenteditable="true"><p>x</p></div>');
+    const { win, doc, events, $ } = page(
+      '<div id="ed" contenteditable="true"><p id="p">Hello world</p></div><div id="other" contenteditable="true"><p>x</p></div>',
+    );
     const text = $('p').firstChild!;
     const saved = caretAfter(doc, text, 6);
     // The rep clicked elsewhere since: the document's selection is in another editor.
@@ -36,7 +38,10 @@ describe('rich editors', () => {
     (win as unknown as { hacked: boolean }).hacked = false;
     const result = insertContent(
       rich($('ed')),
-      { html: '<b>Dana</b> <img src="x" onerror="window.hacked = true"><script>window.hacked = true</script><a href="javascript:alert(1)">x</a>', text: 'Dana' },
+      {
+        html: '<b>Dana</b> <img src="x" onerror="window.hacked = true"><script>window.hacked = true</script><a href="javascript:alert(1)">x</a>',
+        text: 'Dana',
+      },
       { savedRange: saved, win },
     );
     expect(result).toEqual({ ok: true, editor: 'Message Body', subjectFilled: false });
@@ -117,13 +122,23 @@ describe('plain editors', () => {
 
 describe('subject and failures', () => {
   test('an empty subject is filled (with events); a written one is left alone', () => {
-    const { win, events, $ } = page('<input id="s1" name="subjectbox" value=""><input id="s2" name="subjectbox" value="My own"><div id="ed" contenteditable="true"><p><br></p></div>');
-    const first = insertContent(rich($('ed'), { subject: $('s1') as HTMLInputElement }), { html: '<p>a</p>', text: 'a', subject: 'Idea for Northwind' }, { win });
+    const { win, events, $ } = page(
+      '<input id="s1" name="subjectbox" value=""><input id="s2" name="subjectbox" value="My own"><div id="ed" contenteditable="true"><p><br></p></div>',
+    );
+    const first = insertContent(
+      rich($('ed'), { subject: $('s1') as HTMLInputElement }),
+      { html: '<p>a</p>', text: 'a', subject: 'Idea for Northwind' },
+      { win },
+    );
     expect(first).toMatchObject({ ok: true, subjectFilled: true });
     expect(($('s1') as HTMLInputElement).value).toBe('Idea for Northwind');
     expect(events.filter((e) => e.target === 's1').map((e) => e.type)).toEqual(['input', 'change']);
 
-    const second = insertContent(rich($('ed'), { subject: $('s2') as HTMLInputElement }), { html: '<p>b</p>', text: 'b', subject: 'Idea for Northwind' }, { win });
+    const second = insertContent(
+      rich($('ed'), { subject: $('s2') as HTMLInputElement }),
+      { html: '<p>b</p>', text: 'b', subject: 'Idea for Northwind' },
+      { win },
+    );
     expect(second).toMatchObject({ ok: true, subjectFilled: false });
     expect(($('s2') as HTMLInputElement).value).toBe('My own');
   });

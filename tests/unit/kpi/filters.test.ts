@@ -106,7 +106,13 @@ describe('edge cases', () => {
     ]);
     expect(stats.timeToContent).toEqual({ overall: { count: 0, medianMs: null, p90Ms: null }, bySite: [], byStage: [] });
     expect(stats.neverUsed.count).toBe(7);
-    expect(stats.adoption).toEqual({ activeReps: 0, weeks: [{ start: '2025-01-06', activeReps: 0 }, { start: '2025-01-13', activeReps: 0 }] });
+    expect(stats.adoption).toEqual({
+      activeReps: 0,
+      weeks: [
+        { start: '2025-01-06', activeReps: 0 },
+        { start: '2025-01-13', activeReps: 0 },
+      ],
+    });
   });
 
   test('a one-day range counts exactly that UTC day', () => {

@@ -11,15 +11,44 @@ export const TODAY = '2025-03-20';
 
 export const LIBRARY: KpiItem[] = [
   // A: not stale (review in December).
-  { id: 'roi-email', title: 'ROI follow-up email', type: 'email_template', owner: 'maria@example.com', stages: ['interest', 'engagement'], review_by: '2025-12-31' },
+  {
+    id: 'roi-email',
+    title: 'ROI follow-up email',
+    type: 'email_template',
+    owner: 'maria@example.com',
+    stages: ['interest', 'engagement'],
+    review_by: '2025-12-31',
+  },
   // B: stale since February.
-  { id: 'northwind-case', title: 'Northwind case study', type: 'case_study', owner: 'maria@example.com', stages: ['interest', 'engagement'], review_by: '2025-02-01' },
+  {
+    id: 'northwind-case',
+    title: 'Northwind case study',
+    type: 'case_study',
+    owner: 'maria@example.com',
+    stages: ['interest', 'engagement'],
+    review_by: '2025-02-01',
+  },
   // C: stale and expired.
-  { id: 'pricing-deck', title: 'Pricing deck', type: 'deck', owner: 'ivan@example.com', stages: ['conversion'], review_by: '2025-01-15', expires: '2025-03-01' },
+  {
+    id: 'pricing-deck',
+    title: 'Pricing deck',
+    type: 'deck',
+    owner: 'ivan@example.com',
+    stages: ['conversion'],
+    review_by: '2025-01-15',
+    expires: '2025-03-01',
+  },
   // D: no dates.
   { id: 'intro-snippet', title: 'Intro snippet', type: 'snippet', owner: 'ivan@example.com', stages: ['awareness'] },
   // E: expires next month, so not expired yet.
-  { id: 'battlecard-acme', title: 'Acme battlecard', type: 'battlecard', owner: 'olga@example.com', stages: ['engagement', 'conversion'], expires: '2025-04-30' },
+  {
+    id: 'battlecard-acme',
+    title: 'Acme battlecard',
+    type: 'battlecard',
+    owner: 'olga@example.com',
+    stages: ['engagement', 'conversion'],
+    expires: '2025-04-30',
+  },
   // F: review date was yesterday: stale. Never used.
   { id: 'referral-guide', title: 'Referral programme guide', type: 'guide', owner: 'olga@example.com', stages: ['advocacy'], review_by: '2025-03-19' },
   // G: expires today, which is not yet expired. Only ever previewed.
@@ -60,8 +89,22 @@ export const EVENTS: UsageEvent[] = [
   ev('search', '2025-03-05T11:00:00Z', { user: ANNA, query: 'roi', resultCount: 3, stage: 'interest', site: 'gmail' }), // #4
   // Written at 23:30 on the 4th in UTC−1: 00:30 UTC on the 5th, so in range.
   ev('copy', '2025-03-04T23:30:00-01:00', { user: ANNA, ...A, stage: 'interest', site: 'linkedin', timeToContentMs: 2000 }), // #5 (x4)
-  ev('search_no_results', '2025-03-06T09:00:00Z', { user: BORIS, query: 'pricing germany', resultCount: 0, filters: { stages: ['conversion'], types: [] }, stage: 'conversion', site: 'salesforce' }), // #6
-  ev('search_no_results', '2025-03-06T09:01:00Z', { user: BORIS, query: 'pricing germany', resultCount: 0, filters: { stages: ['conversion'], types: [] }, stage: 'conversion', site: 'salesforce' }), // #7
+  ev('search_no_results', '2025-03-06T09:00:00Z', {
+    user: BORIS,
+    query: 'pricing germany',
+    resultCount: 0,
+    filters: { stages: ['conversion'], types: [] },
+    stage: 'conversion',
+    site: 'salesforce',
+  }), // #6
+  ev('search_no_results', '2025-03-06T09:01:00Z', {
+    user: BORIS,
+    query: 'pricing germany',
+    resultCount: 0,
+    filters: { stages: ['conversion'], types: [] },
+    stage: 'conversion',
+    site: 'salesforce',
+  }), // #7
   ev('copy_link', '2025-03-06T09:05:00Z', { user: BORIS, ...C, stage: 'conversion', site: 'salesforce', timeToContentMs: 30000, stale: true }), // #8
   // Opening an asset is a use but does not stop the time-to-content clock: 999 must not count.
   ev('open_asset', '2025-03-06T09:06:00Z', { user: BORIS, ...C, stage: 'conversion', site: 'salesforce', timeToContentMs: 999, stale: true }), // #9
@@ -69,10 +112,24 @@ export const EVENTS: UsageEvent[] = [
   ev('insert', '2025-03-07T14:02:00Z', { user: CHEN, ...B, stage: 'engagement', site: 'linkedin', timeToContentMs: 12000, stale: true }), // #11
   ev('copy', '2025-03-07T14:03:00Z', { user: CHEN, ...B, stage: 'engagement', site: 'linkedin', timeToContentMs: 1000, stale: true }), // #12
   // Stage filter written out of journey order: still the gap "interest,engagement".
-  ev('search_no_results', '2025-03-07T15:00:00Z', { user: CHEN, query: 'soc2 report', resultCount: 0, filters: { stages: ['engagement', 'interest'], types: [] }, stage: 'engagement', site: 'linkedin' }), // #13
+  ev('search_no_results', '2025-03-07T15:00:00Z', {
+    user: CHEN,
+    query: 'soc2 report',
+    resultCount: 0,
+    filters: { stages: ['engagement', 'interest'], types: [] },
+    stage: 'engagement',
+    site: 'linkedin',
+  }), // #13
 
   // Week of Monday 2025-03-10.
-  ev('search_no_results', '2025-03-10T08:00:00Z', { user: ANNA, query: 'soc2 report', resultCount: 0, filters: { stages: ['interest', 'engagement'], types: [] }, stage: 'interest', site: 'gmail' }), // #14
+  ev('search_no_results', '2025-03-10T08:00:00Z', {
+    user: ANNA,
+    query: 'soc2 report',
+    resultCount: 0,
+    filters: { stages: ['interest', 'engagement'], types: [] },
+    stage: 'interest',
+    site: 'gmail',
+  }), // #14
   ev('search_no_results', '2025-03-10T08:01:00Z', { user: ANNA, query: 'soc2 report', resultCount: 0, stage: 'interest', site: 'gmail' }), // #15
   // A shortcut expanded on a page no adapter supports: no site.
   ev('expand_shortcut', '2025-03-10T08:05:00Z', { user: ANNA, ...D, stage: 'awareness', timeToContentMs: 500 }), // #16

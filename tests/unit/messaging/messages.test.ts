@@ -11,7 +11,13 @@ import type { PageContext } from '../../../lib/schema/page-context';
  * cannot send what the receiver would refuse, and replies are parsed where they arrive.
  */
 
-const context: PageContext = { site: 'gmail', supported: true, pageKind: 'compose', url: 'https://mail.google.com/mail/u/0/', editor: { kind: 'rich', label: 'Message Body' } };
+const context: PageContext = {
+  site: 'gmail',
+  supported: true,
+  pageKind: 'compose',
+  url: 'https://mail.google.com/mail/u/0/',
+  editor: { kind: 'rich', label: 'Message Body' },
+};
 
 test('every message is named by who sends it to whom, from the contexts there are', () => {
   const contexts = ['content', 'panel', 'options', 'bg'];
@@ -106,7 +112,11 @@ describe('a sender', () => {
   test('sends the message as its schema writes it, and gets the reply parsed', async () => {
     const send = vi.fn(async () => ({ ok: true, editor: 'Message Body', subjectFilled: true, extra: 1 }));
     const tab = messenger('panel', 'content', send);
-    expect(await tab.request('panel->content:insert', { payload: { html: '<p>x</p>', text: 'x' } })).toEqual({ ok: true, editor: 'Message Body', subjectFilled: true });
+    expect(await tab.request('panel->content:insert', { payload: { html: '<p>x</p>', text: 'x' } })).toEqual({
+      ok: true,
+      editor: 'Message Body',
+      subjectFilled: true,
+    });
     expect(send).toHaveBeenCalledWith({ type: 'panel->content:insert', payload: { html: '<p>x</p>', text: 'x' } });
   });
 
@@ -115,7 +125,9 @@ describe('a sender', () => {
     const bg = messenger('content', 'bg', send);
     await expect(bg.request('content->bg:render', { shortcut: 'x'.repeat(41), context })).rejects.toBeInstanceOf(MessageError);
     await expect(bg.notify('content->bg:open-panel')).resolves.toBeUndefined();
-    await expect(messenger('content', 'panel', send).notify('content->panel:context-changed', { context: { ...context, url: 'u'.repeat(5000) } })).rejects.toBeInstanceOf(MessageError);
+    await expect(
+      messenger('content', 'panel', send).notify('content->panel:context-changed', { context: { ...context, url: 'u'.repeat(5000) } }),
+    ).rejects.toBeInstanceOf(MessageError);
     expect(send).toHaveBeenCalledTimes(1);
   });
 

@@ -81,7 +81,13 @@ describe('sync status line', () => {
 
 describe('panel banner', () => {
   test('a rejected token is said, not shown as an empty library', async () => {
-    await setMeta(getDb(), 'syncStatus', { state: 'error', lastAttemptAt: '', itemCount: 3, skipped: 0, error: { code: 'unauthorized', message: 'token rejected' } });
+    await setMeta(getDb(), 'syncStatus', {
+      state: 'error',
+      lastAttemptAt: '',
+      itemCount: 3,
+      skipped: 0,
+      error: { code: 'unauthorized', message: 'token rejected' },
+    });
     render(<SyncBanner />);
     expect(await screen.findByRole('alert')).toHaveTextContent(/^Token rejected by the library server/);
   });

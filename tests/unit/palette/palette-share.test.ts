@@ -13,13 +13,34 @@ import type { PageContext } from '../../../lib/schema/page-context';
  * a real server in tests/e2e/share-links.test.ts (panel) and tests/server/share-links.test.ts.
  */
 
-const context: PageContext = { site: 'gmail', supported: true, pageKind: 'compose', url: 'https://mail.google.com/mail/u/0/', editor: { kind: 'rich', label: 'Message Body' } };
+const context: PageContext = {
+  site: 'gmail',
+  supported: true,
+  pageKind: 'compose',
+  url: 'https://mail.google.com/mail/u/0/',
+  editor: { kind: 'rich', label: 'Message Body' },
+};
 const item = (id: string, title: string, extra: Partial<PaletteItem> = {}): PaletteItem => ({
-  id, title, type: 'case_study', stages: ['interest'], summary: '', stale: false, expired: false, owner: 'maria@routewise.example', ...extra,
+  id,
+  title,
+  type: 'case_study',
+  stages: ['interest'],
+  summary: '',
+  stale: false,
+  expired: false,
+  owner: 'maria@routewise.example',
+  ...extra,
 });
 const LIBRARY = [item('cold-intro', 'Cold intro', { type: 'email_template' }), item('nordhafen', 'Nordhafen case study', { shareable: true })];
 const LINK = 'http://127.0.0.1:8787/s/AAAAAAAAAAAAAAAAAAAAAA';
-const shared: RenderReply = { ok: true, id: 'nordhafen', title: 'Nordhafen case study', payload: { html: `<a href="${LINK}">Nordhafen case study</a>`, text: `Nordhafen case study: ${LINK}` }, missing: [], stale: false };
+const shared: RenderReply = {
+  ok: true,
+  id: 'nordhafen',
+  title: 'Nordhafen case study',
+  payload: { html: `<a href="${LINK}">Nordhafen case study</a>`, text: `Nordhafen case study: ${LINK}` },
+  missing: [],
+  stale: false,
+};
 
 let root: ShadowRoot;
 let host: PaletteHost & { insert: Mock<PaletteHost['insert']> };
@@ -32,7 +53,13 @@ beforeEach(() => {
   root = shadowHost.attachShadow({ mode: 'open' });
   const container = document.createElement('div');
   root.append(container);
-  host = { request: null, palette: null, anchor: () => null, insert: vi.fn<PaletteHost['insert']>(() => ({ ok: true, editor: 'Message Body', subjectFilled: false })), restore: vi.fn() } as never;
+  host = {
+    request: null,
+    palette: null,
+    anchor: () => null,
+    insert: vi.fn<PaletteHost['insert']>(() => ({ ok: true, editor: 'Message Body', subjectFilled: false })),
+    restore: vi.fn(),
+  } as never;
   client = { search: vi.fn(async () => LIBRARY), render: vi.fn(), used: vi.fn(), share: vi.fn(async () => shared) };
   palette = new Palette(container, { host, client: client as unknown as PaletteClient, win: window });
 });
@@ -41,7 +68,9 @@ afterEach(() => palette.close(false));
 const dialog = () => getByRole(root as unknown as HTMLElement, 'dialog', { name: 'Quiver' });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const key = (k: string, init: KeyboardEventInit = {}) =>
-  getByRole(dialog(), 'combobox', { name: 'Search content' }).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true, ...init }));
+  getByRole(dialog(), 'combobox', { name: 'Search content' }).dispatchEvent(
+    new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true, ...init }),
+  );
 
 async function open(): Promise<PaletteRequest> {
   const request: PaletteRequest = { kind: 'search', context, openedAt: 0 };

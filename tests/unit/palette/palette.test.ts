@@ -11,7 +11,13 @@ import type { PageContext } from '../../../lib/schema/page-context';
  * results, arrows, Enter, Escape, the fill form, and what expired and stale items look like.
  */
 
-const context: PageContext = { site: 'gmail', supported: true, pageKind: 'compose', url: 'https://mail.google.com/mail/u/0/', editor: { kind: 'rich', label: 'Message Body' } };
+const context: PageContext = {
+  site: 'gmail',
+  supported: true,
+  pageKind: 'compose',
+  url: 'https://mail.google.com/mail/u/0/',
+  editor: { kind: 'rich', label: 'Message Body' },
+};
 
 const item = (id: string, title: string, extra: Partial<PaletteItem> = {}): PaletteItem => ({
   id,
@@ -62,7 +68,9 @@ beforeEach(() => {
   };
   client = {
     search: vi.fn(async (query: string) => LIBRARY.filter((i) => i.title.toLowerCase().includes(query.toLowerCase()))),
-    render: vi.fn(async (id: string) => (id === 'q3-promo' ? { ok: false, reason: 'expired', message: 'Expired on 2026-09-30. Ask aisha.okafor@routewise.example.' } : ok(id))),
+    render: vi.fn(async (id: string) =>
+      id === 'q3-promo' ? { ok: false, reason: 'expired', message: 'Expired on 2026-09-30. Ask aisha.okafor@routewise.example.' } : ok(id),
+    ),
     used: vi.fn(),
   };
   palette = new Palette(container, { host, client: client as unknown as PaletteClient, win: window, now: () => 5_000 });

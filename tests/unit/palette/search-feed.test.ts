@@ -2,7 +2,16 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { SearchFeed } from '../../../lib/palette/search-feed';
 import type { PaletteItem } from '../../../lib/schema/messages';
 
-const item = (id: string): PaletteItem => ({ id, title: id, type: 'snippet', stages: ['awareness'], summary: '', stale: false, expired: false, owner: 'o@x.example' });
+const item = (id: string): PaletteItem => ({
+  id,
+  title: id,
+  type: 'snippet',
+  stages: ['awareness'],
+  summary: '',
+  stale: false,
+  expired: false,
+  owner: 'o@x.example',
+});
 
 /** A search whose answers the test releases in any order. */
 function controlledSearch() {

@@ -30,7 +30,10 @@ async function renderPanel() {
   await within(results).findByText('Cold intro: empty miles');
   return { user, results };
 }
-const titlesIn = (list: HTMLElement) => within(list).queryAllByRole('listitem').map((li) => li.querySelector('.title')!.textContent);
+const titlesIn = (list: HTMLElement) =>
+  within(list)
+    .queryAllByRole('listitem')
+    .map((li) => li.querySelector('.title')!.textContent);
 
 describe('side panel', () => {
   test('search as you type narrows the results', async () => {
@@ -114,7 +117,14 @@ describe('side panel', () => {
 
   test('a use is counted under the stage the page suggests when the item is meant for it, else the item’s first stage', async () => {
     // Bound to a tab showing a new Gmail email: the page suggests Awareness.
-    const newEmail: PageContext = { site: 'gmail', supported: true, pageKind: 'compose', url: 'https://mail.google.com/mail/u/0/#inbox?compose=new', isReply: false, editor: { kind: 'rich', label: 'Message Body' } };
+    const newEmail: PageContext = {
+      site: 'gmail',
+      supported: true,
+      pageKind: 'compose',
+      url: 'https://mail.google.com/mail/u/0/#inbox?compose=new',
+      isReply: false,
+      editor: { kind: 'rich', label: 'Message Body' },
+    };
     window.history.replaceState(null, '', '/sidepanel.html?tabId=7');
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(newEmail);
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: vi.fn(async () => {}) } });
@@ -140,7 +150,14 @@ describe('side panel', () => {
   });
 
   test('the page’s stage ranks its items first but hides nothing: an exact title of another stage is found first', async () => {
-    const newEmail: PageContext = { site: 'gmail', supported: true, pageKind: 'compose', url: 'https://mail.google.com/mail/u/0/#inbox?compose=new', isReply: false, editor: { kind: 'rich', label: 'Message Body' } };
+    const newEmail: PageContext = {
+      site: 'gmail',
+      supported: true,
+      pageKind: 'compose',
+      url: 'https://mail.google.com/mail/u/0/#inbox?compose=new',
+      isReply: false,
+      editor: { kind: 'rich', label: 'Message Body' },
+    };
     window.history.replaceState(null, '', '/sidepanel.html?tabId=7');
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(newEmail);
     const { user, results } = await renderPanel();
@@ -175,7 +192,15 @@ describe('side panel', () => {
   });
 
   test('the preview shows tags as labels, not slugs; the Page context gives the person’s title its own line', async () => {
-    const profile: PageContext = { site: 'linkedin', supported: true, pageKind: 'profile', url: 'https://www.linkedin.com/in/priya-raman/', person: { fullName: 'Priya Raman', title: 'VP of Revenue Operations' }, company: 'BrightCart', editor: null };
+    const profile: PageContext = {
+      site: 'linkedin',
+      supported: true,
+      pageKind: 'profile',
+      url: 'https://www.linkedin.com/in/priya-raman/',
+      person: { fullName: 'Priya Raman', title: 'VP of Revenue Operations' },
+      company: 'BrightCart',
+      editor: null,
+    };
     window.history.replaceState(null, '', '/sidepanel.html?tabId=7');
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(profile);
     const { user, results } = await renderPanel();

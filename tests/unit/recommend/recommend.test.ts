@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  DEFAULT_STAGE_ENTRIES,
-  defaultStageMap,
-  inferStage,
-  mergeStageMaps,
-  personaOf,
-  suggest,
-} from '../../../lib/recommend';
+import { DEFAULT_STAGE_ENTRIES, defaultStageMap, inferStage, mergeStageMaps, personaOf, suggest } from '../../../lib/recommend';
 import type { PageContext } from '../../../lib/schema/page-context';
 import { createSearchEngine } from '../../../lib/search';
 import { sampleItems } from '../support/items';
@@ -95,13 +88,25 @@ describe('stage from the conversation', () => {
     expect(inferStage(gmail(true, 6), defaults)).toEqual({ kind: 'email-thread', messages: 6, stage: 'engagement' });
   });
   test('Outlook on the web is read like Gmail', () => {
-    const outlook = (isReply: boolean, threadLength?: number): PageContext => ({ ...gmail(isReply, threadLength), site: 'outlook', url: 'https://outlook.office.com/mail/inbox', editor: { kind: 'rich', label: 'Message body' } });
+    const outlook = (isReply: boolean, threadLength?: number): PageContext => ({
+      ...gmail(isReply, threadLength),
+      site: 'outlook',
+      url: 'https://outlook.office.com/mail/inbox',
+      editor: { kind: 'rich', label: 'Message body' },
+    });
     expect(inferStage(outlook(false), defaults)).toEqual({ kind: 'new-email', stage: 'awareness' });
     expect(inferStage(outlook(true, 2), defaults)).toEqual({ kind: 'email-thread', messages: 2, stage: 'interest' });
     expect(inferStage(outlook(true, 4), defaults)).toEqual({ kind: 'email-thread', messages: 4, stage: 'engagement' });
   });
   test('a LinkedIn profile with no conversation yet is early', () => {
-    const profile: PageContext = { site: 'linkedin', supported: true, pageKind: 'profile', url: 'https://www.linkedin.com/in/x/', editor: null, inConversation: false };
+    const profile: PageContext = {
+      site: 'linkedin',
+      supported: true,
+      pageKind: 'profile',
+      url: 'https://www.linkedin.com/in/x/',
+      editor: null,
+      inConversation: false,
+    };
     expect(inferStage(profile, defaults)).toEqual({ kind: 'linkedin-profile', stage: 'awareness' });
     expect(inferStage({ ...profile, pageKind: 'messaging', inConversation: true }, defaults)?.stage).toBe('interest');
   });
@@ -124,9 +129,7 @@ describe('suggestions', () => {
     search: (q: string, o: object) => e.search(q, o),
     getItems: (ids: string[]) => ids.map((id) => e.get(id)),
   });
-  const items = sampleItems().map((i) =>
-    i.id === 'nordhafen-case-study' ? { ...i, industries: ['logistics'], personas: ['vp-operations'] } : i,
-  );
+  const items = sampleItems().map((i) => (i.id === 'nordhafen-case-study' ? { ...i, industries: ['logistics'], personas: ['vp-operations'] } : i));
   engine.setItems(items);
   const today = '2026-11-27';
 

@@ -7,12 +7,31 @@ import type { SearchOptions } from '../../../lib/search/types';
 import { item } from './items';
 
 // A small vocabulary, so that random items share words and queries hit several of them.
-const WORDS = ['fleet', 'review', 'pricing', 'objection', 'route', 'planning', 'payback', 'renewal', 'quarterly',
-  'idle', 'miles', 'logistics', 'cold', 'chain', 'müller', 'маршрут', 'депо', 'холодный', 'telematics', 'roi'];
+const WORDS = [
+  'fleet',
+  'review',
+  'pricing',
+  'objection',
+  'route',
+  'planning',
+  'payback',
+  'renewal',
+  'quarterly',
+  'idle',
+  'miles',
+  'logistics',
+  'cold',
+  'chain',
+  'müller',
+  'маршрут',
+  'депо',
+  'холодный',
+  'telematics',
+  'roi',
+];
 const IDS = Array.from({ length: 12 }, (_, i) => `item-${i}`);
 
-const words = (min: number, max: number) =>
-  fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((w) => w.join(' '));
+const words = (min: number, max: number) => fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((w) => w.join(' '));
 
 const arbItem = (id: string) =>
   fc
@@ -31,11 +50,7 @@ const arbItem = (id: string) =>
 
 const arbItems = fc.uniqueArray(fc.constantFrom(...IDS), { maxLength: 12 }).chain((ids) => fc.tuple(...ids.map(arbItem)));
 
-type Edit =
-  | { op: 'upsert'; items: StoredItem[] }
-  | { op: 'remove'; ids: string[] }
-  | { op: 'setItems'; items: StoredItem[] }
-  | { op: 'reload' };
+type Edit = { op: 'upsert'; items: StoredItem[] } | { op: 'remove'; ids: string[] } | { op: 'setItems'; items: StoredItem[] } | { op: 'reload' };
 
 // Long runs of upserts and removals between rebuilds, so that compaction (after dozens of
 // retired slots) happens inside the sequences too.

@@ -105,9 +105,7 @@ describe('search ranking', () => {
   it('keeps only the requested stages and types', () => {
     expect(ids(engine, 'fleet', { stages: ['advocacy'] })).toEqual(['quarterly-review']);
     expect(ids(engine, 'fleet', { types: ['case_study'] })).toEqual(['northwind']);
-    expect(ids(engine, 'fleet', { stages: ['engagement', 'advocacy'] }).sort()).toEqual(
-      ['breakup', 'northwind', 'quarterly-review'].sort(),
-    );
+    expect(ids(engine, 'fleet', { stages: ['engagement', 'advocacy'] }).sort()).toEqual(['breakup', 'northwind', 'quarterly-review'].sort());
     expect(ids(engine, 'fleet', { stages: ['conversion'] })).toEqual([]);
     expect(ids(engine, '', { types: ['battlecard'] })).toEqual(['pricing-objection']);
   });

@@ -41,12 +41,7 @@ describe('the vocabulary', () => {
 
 /** Normalising the whole text at once: the obvious, slow way the scanner must agree with. */
 function reference(text: string): string[] {
-  const folded = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/ł/g, 'l');
+  const folded = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').replace(/ł/g, 'l');
   return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, 40));
 }
 
@@ -55,18 +50,21 @@ describe('scanning for the index', () => {
 
   it('finds the words of the obvious normalisation, hashed as hashText hashes them', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }).map((parts) => parts.join('')), (text) => {
-        const seen: string[] = [];
-        scanWords(text, {
-          slice: (source, start, end, hash) => {
-            expect(hash).toBe(hashText(source, start, end));
-            seen.push(source.slice(start, end));
-          },
-          word: (word) => seen.push(word),
-        });
-        expect(seen).toEqual(reference(text));
-        expect(tokenise(text)).toEqual(seen);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }).map((parts) => parts.join('')),
+        (text) => {
+          const seen: string[] = [];
+          scanWords(text, {
+            slice: (source, start, end, hash) => {
+              expect(hash).toBe(hashText(source, start, end));
+              seen.push(source.slice(start, end));
+            },
+            word: (word) => seen.push(word),
+          });
+          expect(seen).toEqual(reference(text));
+          expect(tokenise(text)).toEqual(seen);
+        },
+      ),
     );
   });
 

@@ -58,7 +58,12 @@ const cases: { fixture: string; remove: string[]; failed: string[]; editorExpect
   },
   {
     fixture: 'hubspot-deal.html',
-    remove: ['[data-selenium-test*="dealstage"]', '[data-selenium-test="deal-stage-highlight"]', '[data-test-id*="dealstage"]', '[data-selenium-test*="property-input"]'],
+    remove: [
+      '[data-selenium-test*="dealstage"]',
+      '[data-selenium-test="deal-stage-highlight"]',
+      '[data-test-id*="dealstage"]',
+      '[data-selenium-test*="property-input"]',
+    ],
     failed: ['context'],
     editorExpected: false,
   },

@@ -77,7 +77,10 @@ test('without an open deal, the contact’s lifecycle stage places them', async 
 
 test('older record URLs still read', async () => {
   const { document } = await loadFixture('hubspot-deal.html', 'https://app.hubspot.com/contacts/24681357/deal/18273645501/');
-  expect(readPageContext(hubspot, document, 'https://app.hubspot.com/contacts/24681357/deal/18273645501/')).toMatchObject({ pageKind: 'deal', deal: { stage: 'Decision maker bought-in' } });
+  expect(readPageContext(hubspot, document, 'https://app.hubspot.com/contacts/24681357/deal/18273645501/')).toMatchObject({
+    pageKind: 'deal',
+    deal: { stage: 'Decision maker bought-in' },
+  });
 });
 
 test('a dashboard is a HubSpot page Quiver does not read, with no editor (search boxes do not count)', async () => {
@@ -125,7 +128,8 @@ test.each([
   ['Spanish', 'Etapa del negocio'],
 ])('without the property hooks, the deal stage is read by its label in %s', async (_lang, label) => {
   const { document, url } = await loadFixture('hubspot-deal.html', DEAL);
-  for (const el of document.querySelectorAll('[data-selenium-test^="property-"], [data-selenium-test="deal-stage-highlight"]')) el.removeAttribute('data-selenium-test');
+  for (const el of document.querySelectorAll('[data-selenium-test^="property-"], [data-selenium-test="deal-stage-highlight"]'))
+    el.removeAttribute('data-selenium-test');
   document.querySelector('[data-test-id="dealstage-select"]')!.removeAttribute('data-test-id');
   document.getElementById('label-dealstage')!.textContent = label;
   expect(readPageContext(hubspot, document, url).deal?.stage).toBe('Decision maker bought-in');

@@ -79,7 +79,12 @@ test('the rep in the comment box makes it the editor, still as plain text', asyn
 
 test('the feed with no conversation open is not a page Quiver reads', async () => {
   const { document } = await loadFixture('linkedin-profile.html', 'https://www.linkedin.com/feed/', overlayReady);
-  expect(readPageContext(linkedin, document, 'https://www.linkedin.com/feed/')).toMatchObject({ site: 'linkedin', supported: false, pageKind: 'other', editor: null });
+  expect(readPageContext(linkedin, document, 'https://www.linkedin.com/feed/')).toMatchObject({
+    site: 'linkedin',
+    supported: false,
+    pageKind: 'other',
+    editor: null,
+  });
 });
 
 test('the messaging page after a build that renamed every class: the box and the person are still found', async () => {

@@ -146,7 +146,11 @@ describe('Outlook: a new message in the reading pane, another draft hidden befor
     const before = body.innerHTML;
     const draftBefore = draft.innerHTML;
     const { editor } = resolvePage(outlook, document, url);
-    const result = insertContent(editor, { html: '<p>Hi Priya,</p><p>Here is the checkout case study.</p>', text: 'Hi Priya,', subject: 'Checkout case study' }, { win: window });
+    const result = insertContent(
+      editor,
+      { html: '<p>Hi Priya,</p><p>Here is the checkout case study.</p>', text: 'Hi Priya,', subject: 'Checkout case study' },
+      { win: window },
+    );
     expect(result).toEqual({ ok: true, editor: 'Message body', subjectFilled: true });
     expect(body.textContent).toMatch(/^Hi Priya,Here is the checkout case study\..*Maria Lopez/);
     expect(Number(body.dataset.inputEvents)).toBeGreaterThan(0);
@@ -254,7 +258,12 @@ describe('Outlook: an inline Reply all in a thread with several people', () => {
     const { document, url } = await thread();
     for (const el of document.querySelectorAll('[data-app-section]')) el.removeAttribute('data-app-section');
     for (const el of document.querySelectorAll('#appendonsend, #divRplyFwdMsg, #reply-body hr, .x_elementToProof')) el.remove();
-    expect(readPageContext(outlook, document, url)).toMatchObject({ pageKind: 'thread', isReply: true, threadLength: 4, person: { fullName: 'Dana Whitfield' } });
+    expect(readPageContext(outlook, document, url)).toMatchObject({
+      pageKind: 'thread',
+      isReply: true,
+      threadLength: 4,
+      person: { fullName: 'Dana Whitfield' },
+    });
   });
 
   test('a conversation without a compose: the latest other sender, no editor', async () => {
@@ -331,7 +340,13 @@ describe('Outlook: a popped-out compose window', () => {
 
 describe('Outlook pages', () => {
   test('every Outlook host’s mail pages, and nothing else', () => {
-    for (const href of [NEW, POPOUT, 'https://outlook.office365.com/mail/inbox', 'https://outlook.live.com/mail/0/inbox/id/AQMk', 'https://outlook.cloud.microsoft/mail/']) {
+    for (const href of [
+      NEW,
+      POPOUT,
+      'https://outlook.office365.com/mail/inbox',
+      'https://outlook.live.com/mail/0/inbox/id/AQMk',
+      'https://outlook.cloud.microsoft/mail/',
+    ]) {
       const url = new URL(href);
       expect(adapterFor(url)?.site).toBe('outlook');
       expect(outlook.serves?.(url)).toBe(true);
@@ -348,7 +363,12 @@ describe('Outlook pages', () => {
   test('a folder with nothing open is the inbox; settings are not a page Quiver reads', async () => {
     const { document } = await thread();
     document.querySelector('[data-app-section="MailReadCompose"]')!.remove();
-    expect(readPageContext(outlook, document, 'https://outlook.live.com/mail/0/inbox')).toMatchObject({ site: 'outlook', supported: true, pageKind: 'inbox', editor: null });
+    expect(readPageContext(outlook, document, 'https://outlook.live.com/mail/0/inbox')).toMatchObject({
+      site: 'outlook',
+      supported: true,
+      pageKind: 'inbox',
+      editor: null,
+    });
     expect(readPageContext(outlook, document, 'https://outlook.office.com/mail/options/mail/layout')).toMatchObject({ supported: false, pageKind: 'other' });
   });
 });

@@ -69,7 +69,12 @@ test('every fixture is pinned by some adapter', () => {
 });
 
 test('pages on hosts no site serves get no content script, and Gmail’s script reads only the mail app', () => {
-  for (const url of ['https://example.com/', 'https://www.hubspot.com/products', 'https://mail.google.com.evil.test/mail/', 'https://linkedin.com.evil.test/in/x']) {
+  for (const url of [
+    'https://example.com/',
+    'https://www.hubspot.com/products',
+    'https://mail.google.com.evil.test/mail/',
+    'https://linkedin.com.evil.test/in/x',
+  ]) {
     expect(entriesFor(url), url).toEqual([]);
   }
   const chat = new URL('https://mail.google.com/chat/u/0/');
@@ -123,4 +128,3 @@ test.each(regionCases)('$site in $region reads $fixture as on its usual host', a
   const away = readPageContext(adapter, (await loadFixture(fixture, there)).document, there);
   expect({ ...away, url: usual }).toEqual(atHome);
 });
-

@@ -25,7 +25,10 @@ async function start(name: string, url: string, ready?: (d: Document) => boolean
   startContentScript(page.window, controller.signal, adapterFor(url)!);
   const ask = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id })).find((r) => r !== undefined);
   const announced = () =>
-    sent.mock.calls.map((c) => c[0] as { type: string; context?: PageContext }).filter((m) => m.type === 'content->panel:context-changed').map((m) => m.context!);
+    sent.mock.calls
+      .map((c) => c[0] as { type: string; context?: PageContext })
+      .filter((m) => m.type === 'content->panel:context-changed')
+      .map((m) => m.context!);
   return { ...page, sent, ask, announced };
 }
 
@@ -130,7 +133,11 @@ test('typing in an editor does not make the content script read the page again',
 });
 
 test('in a child frame the script stays quiet: no listener, no message', async () => {
-  const { window } = await loadFixture('salesforce-opportunity.html', 'https://quiver-demo.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ1AAAQ/view', (d) => d.getElementById('activity-composer')?.dataset.editorReady === 'true');
+  const { window } = await loadFixture(
+    'salesforce-opportunity.html',
+    'https://quiver-demo.lightning.force.com/lightning/r/Opportunity/0065g00000XyZ1AAAQ/view',
+    (d) => d.getElementById('activity-composer')?.dataset.editorReady === 'true',
+  );
   const frameWin = (window.document.getElementById('email-body-frame') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
   const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
   const controller = new frameWin.AbortController();

@@ -73,7 +73,13 @@ test('a lead: the salutation is not a first name; status as the stage; industry'
     pageKind: 'lead',
     recordType: 'Lead',
     recordName: 'Dr. Sofia Marchetti',
-    person: { fullName: 'Sofia Marchetti', firstName: 'Sofia', lastName: 'Marchetti', email: 'sofia.marchetti@frutasdelvalle.es', title: 'Head of Supply Chain' },
+    person: {
+      fullName: 'Sofia Marchetti',
+      firstName: 'Sofia',
+      lastName: 'Marchetti',
+      email: 'sofia.marchetti@frutasdelvalle.es',
+      title: 'Head of Supply Chain',
+    },
     company: 'Frutas del Valle',
     industry: 'Agriculture',
     deal: { stage: 'Working - Contacted' },
@@ -96,7 +102,10 @@ test('Lightning on my.salesforce.com and record links without the object name', 
   const { document } = await loadFixture('salesforce-contact.html', 'https://quiver-demo.my.salesforce.com/lightning/r/0035g00000QrStUAAR/view');
   const context = readPageContext(salesforce, document, 'https://quiver-demo.my.salesforce.com/lightning/r/0035g00000QrStUAAR/view');
   expect(context).toMatchObject({ site: 'salesforce', pageKind: 'contact', person: { fullName: 'Dana Whitfield' } });
-  expect(readPageContext(salesforce, document, 'https://quiver-demo.lightning.force.com/lightning/page/home')).toMatchObject({ supported: false, pageKind: 'other' });
+  expect(readPageContext(salesforce, document, 'https://quiver-demo.lightning.force.com/lightning/page/home')).toMatchObject({
+    supported: false,
+    pageKind: 'other',
+  });
 });
 
 test('a My Domain address Salesforce redirects to Lightning is no record page; the Lightning page it lands on is', async () => {
@@ -153,17 +162,29 @@ test('the composer’s To wins over the Contact Roles, whose details are kept wh
 });
 
 test.each([
-  ['a pill with the name only', (d: Document) => d.querySelector('#docked-email a.pill[data-recordid]')!.removeAttribute('title'), { fullName: 'Jonas Lindqvist', firstName: 'Jonas' }],
-  ['a typed address as the pill', (d: Document) => {
-    const pill = d.querySelector('#docked-email a.pill[data-recordid]')!;
-    pill.removeAttribute('title');
-    pill.querySelector('.pillText')!.textContent = 'jonas.lindqvist@frostvik.se';
-  }, { fullName: 'Jonas Lindqvist', firstName: 'Jonas', email: 'jonas.lindqvist@frostvik.se' }],
-  ['"Name <address>" as the pill’s text', (d: Document) => {
-    const pill = d.querySelector('#docked-email a.pill[data-recordid]')!;
-    pill.removeAttribute('title');
-    pill.querySelector('.pillText')!.textContent = 'Jonas Lindqvist <jonas.lindqvist@frostvik.se>';
-  }, { fullName: 'Jonas Lindqvist', email: 'jonas.lindqvist@frostvik.se' }],
+  [
+    'a pill with the name only',
+    (d: Document) => d.querySelector('#docked-email a.pill[data-recordid]')!.removeAttribute('title'),
+    { fullName: 'Jonas Lindqvist', firstName: 'Jonas' },
+  ],
+  [
+    'a typed address as the pill',
+    (d: Document) => {
+      const pill = d.querySelector('#docked-email a.pill[data-recordid]')!;
+      pill.removeAttribute('title');
+      pill.querySelector('.pillText')!.textContent = 'jonas.lindqvist@frostvik.se';
+    },
+    { fullName: 'Jonas Lindqvist', firstName: 'Jonas', email: 'jonas.lindqvist@frostvik.se' },
+  ],
+  [
+    '"Name <address>" as the pill’s text',
+    (d: Document) => {
+      const pill = d.querySelector('#docked-email a.pill[data-recordid]')!;
+      pill.removeAttribute('title');
+      pill.querySelector('.pillText')!.textContent = 'Jonas Lindqvist <jonas.lindqvist@frostvik.se>';
+    },
+    { fullName: 'Jonas Lindqvist', email: 'jonas.lindqvist@frostvik.se' },
+  ],
 ])('the To recipient still reads from %s', async (_name, change, person) => {
   const { document, url } = await docked();
   change(document);
@@ -181,7 +202,8 @@ test('in Russian, with Cc before To: the To is found by its label and the rep by
   subject.placeholder = 'Введите тему...';
   // A colleague in Cc, and the Cc field moved above To.
   const [, to, cc] = [...composer.querySelectorAll('.forceInputLookupMultiSelect')];
-  cc!.querySelector('ul')!.innerHTML = '<li class="pillContainerListItem" role="presentation"><a class="pill" role="option" title="anna.berg@frostvik.se"><span class="pillText">Anna Berg</span></a></li>';
+  cc!.querySelector('ul')!.innerHTML =
+    '<li class="pillContainerListItem" role="presentation"><a class="pill" role="option" title="anna.berg@frostvik.se"><span class="pillText">Anna Berg</span></a></li>';
   to!.before(cc!);
   const { context, editor } = resolvePage(salesforce, document, url);
   expect(context.person).toMatchObject({ fullName: 'Jonas Lindqvist', email: 'jonas.lindqvist@frostvik.se' });

@@ -74,7 +74,10 @@ test('the rep in the Notes box makes it the editor; in the Subject, the message 
   expect(resolvePage(salesnav, document, url, { lastEditor: notes, lastFocused: notes }).editor).toMatchObject({ element: notes, kind: 'plain' });
   const subject = document.querySelector<HTMLInputElement>('input[name="subject"]')!;
   subject.focus();
-  expect(resolvePage(salesnav, document, url).editor).toMatchObject({ element: document.querySelector('textarea[name="message"]'), label: 'InMail to Dana Whitfield' });
+  expect(resolvePage(salesnav, document, url).editor).toMatchObject({
+    element: document.querySelector('textarea[name="message"]'),
+    label: 'InMail to Dana Whitfield',
+  });
 });
 
 // Renamed classes and ids, wrappers and Russian alone are in the shared variant tests
@@ -142,7 +145,11 @@ test('a composer opened for someone else than the lead in view is about that per
   document.querySelector('form [data-anonymize="person-name"]')!.textContent = 'Tom Becker';
   document.querySelector('form [data-anonymize="headline"]')!.textContent = 'Depot Manager at Nordhafen Logistik';
   const { context } = resolvePage(salesnav, document, url);
-  expect(context).toMatchObject({ person: { fullName: 'Tom Becker', title: 'Depot Manager' }, company: 'Nordhafen Logistik', editor: { label: 'InMail to Tom Becker' } });
+  expect(context).toMatchObject({
+    person: { fullName: 'Tom Becker', title: 'Depot Manager' },
+    company: 'Nordhafen Logistik',
+    editor: { label: 'InMail to Tom Becker' },
+  });
   expect(context.lists).toBeUndefined();
 });
 
@@ -153,7 +160,11 @@ test('insert: the text goes into the message at its caret, the subject is filled
   const send = document.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   box.value = 'Hi Dana,\n\n\nMaria';
   box.setSelectionRange(10, 10);
-  const result = insertContent(editor, { html: '<p>Hi <b>Dana</b></p>', text: 'Our fleet case study: https://example.com/northwind.pdf', subject: 'Empty miles at Northwind Logistics' }, { win: window });
+  const result = insertContent(
+    editor,
+    { html: '<p>Hi <b>Dana</b></p>', text: 'Our fleet case study: https://example.com/northwind.pdf', subject: 'Empty miles at Northwind Logistics' },
+    { win: window },
+  );
   expect(result).toEqual({ ok: true, editor: 'InMail to Dana Whitfield', subjectFilled: true });
   expect(box.value).toBe('Hi Dana,\n\nOur fleet case study: https://example.com/northwind.pdf\nMaria');
   expect(document.querySelector<HTMLInputElement>('input[name="subject"]')!.value).toBe('Empty miles at Northwind Logistics');
@@ -199,13 +210,16 @@ test('an inbox thread: the other person from the insights panel, the conversatio
 
 test.each([
   ['no insights panel: the thread’s own header', (d: Document) => d.querySelector('.conversation-insights')!.remove()],
-  ['no insights panel and no thread hooks', (d: Document) => {
-    d.querySelector('.conversation-insights')!.remove();
-    const thread = d.querySelector('.thread-container')!;
-    thread.classList.remove('thread-container');
-    thread.removeAttribute('data-sn-view-name');
-    withoutPreferredHooks(d);
-  }],
+  [
+    'no insights panel and no thread hooks',
+    (d: Document) => {
+      d.querySelector('.conversation-insights')!.remove();
+      const thread = d.querySelector('.thread-container')!;
+      thread.classList.remove('thread-container');
+      thread.removeAttribute('data-sn-view-name');
+      withoutPreferredHooks(d);
+    },
+  ],
 ])('the inbox thread still reads with %s', async (_name, change) => {
   const { document, url } = await inbox();
   change(document);
@@ -229,12 +243,24 @@ test('a reply: Send comes alive after the insert, and no subject is invented', a
 });
 
 test('Sales Navigator pages are this adapter’s, every other LinkedIn page is linkedin.ts’s', () => {
-  for (const href of [LEAD, THREAD, 'https://www.linkedin.com/sales/people/ACwAAB3kZ0Bn,NAME_SEARCH,x9Qz', 'https://www.linkedin.com/sales/inbox/', 'https://www.linkedin.com/sales/search/people?query=fleet', 'https://www.linkedin.com/sales']) {
+  for (const href of [
+    LEAD,
+    THREAD,
+    'https://www.linkedin.com/sales/people/ACwAAB3kZ0Bn,NAME_SEARCH,x9Qz',
+    'https://www.linkedin.com/sales/inbox/',
+    'https://www.linkedin.com/sales/search/people?query=fleet',
+    'https://www.linkedin.com/sales',
+  ]) {
     const url = new URL(href);
     expect(adapterFor(url)?.site).toBe('salesnav');
     expect(linkedin.serves?.(url) ?? true).toBe(false);
   }
-  for (const href of ['https://www.linkedin.com/in/dana-whitfield-4a7b1c2/', 'https://www.linkedin.com/messaging/thread/2-abc/', 'https://www.linkedin.com/feed/', 'https://www.linkedin.com/salesforce-fans/']) {
+  for (const href of [
+    'https://www.linkedin.com/in/dana-whitfield-4a7b1c2/',
+    'https://www.linkedin.com/messaging/thread/2-abc/',
+    'https://www.linkedin.com/feed/',
+    'https://www.linkedin.com/salesforce-fans/',
+  ]) {
     const url = new URL(href);
     expect(adapterFor(url)?.site).toBe('linkedin');
     expect(adapterFor(url)?.site).not.toBe('salesnav');
@@ -244,7 +270,12 @@ test('Sales Navigator pages are this adapter’s, every other LinkedIn page is l
 test('other Sales Navigator pages without a composer are not read; with one, its recipient is', async () => {
   const { document } = await lead();
   const search = 'https://www.linkedin.com/sales/search/people?query=fleet';
-  expect(readPageContext(salesnav, document, search)).toMatchObject({ site: 'salesnav', supported: true, pageKind: 'compose', person: { fullName: 'Dana Whitfield' } });
+  expect(readPageContext(salesnav, document, search)).toMatchObject({
+    site: 'salesnav',
+    supported: true,
+    pageKind: 'compose',
+    person: { fullName: 'Dana Whitfield' },
+  });
   document.querySelector('[role="dialog"]')!.remove();
   expect(readPageContext(salesnav, document, search)).toEqual({ site: 'salesnav', supported: false, pageKind: 'other', url: search, editor: null });
   expect(readPageContext(salesnav, document, 'https://www.linkedin.com/sales/inbox/')).toMatchObject({ pageKind: 'messaging', inConversation: false });
@@ -274,5 +305,9 @@ test.each([
 test('an org’s own stage map places its own list names', () => {
   const context = { site: 'salesnav', supported: true, pageKind: 'lead', url: LEAD, editor: null, lists: ['Hot accounts'] } as PageContext;
   expect(inferStage(context, stageMap)).toEqual({ kind: 'linkedin-profile', stage: 'awareness' });
-  expect(inferStage(context, mergeStageMaps(defaultStageMap(), { 'Hot accounts': 'engagement' }))).toEqual({ kind: 'salesnav-list', list: 'Hot accounts', stage: 'engagement' });
+  expect(inferStage(context, mergeStageMaps(defaultStageMap(), { 'Hot accounts': 'engagement' }))).toEqual({
+    kind: 'salesnav-list',
+    list: 'Hot accounts',
+    stage: 'engagement',
+  });
 });

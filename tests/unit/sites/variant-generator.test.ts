@@ -37,7 +37,7 @@ describe('every variant changes what its kind says it changes', () => {
   test('a new build renames Gmail’s classes and ids everywhere: markup, references, the page’s own script', () => {
     const renamed = variantsOf('gmail-inbox-compose.html').find((v) => v.kind === 'renamed')!;
     expect(renamed.html).not.toMatch(/class="[^"]*\bM9\b/);
-    expect(renamed.html).not.toContain('querySelectorAll(\'.M9\')');
+    expect(renamed.html).not.toContain("querySelectorAll('.M9')");
     expect(renamed.html).toContain(`querySelectorAll('${renamed.sel('.M9')}')`);
     expect(renamed.html).not.toContain('id=":tn"');
     expect(renamed.html).toContain(`aria-labelledby="${renamed.sel('[id=":qa"]').slice(5, -2)}"`);
@@ -64,7 +64,9 @@ describe('the generator fails loudly', () => {
   });
 
   test('on a trap rule that matches nothing', () => {
-    expect(() => buildVariant(withRules({ traps: [{ move: '.no-such-draft', beside: '.M9', where: 'after' }], skip: {} }), page, 'traps')).toThrow(/matched nothing/);
+    expect(() => buildVariant(withRules({ traps: [{ move: '.no-such-draft', beside: '.M9', where: 'after' }], skip: {} }), page, 'traps')).toThrow(
+      /matched nothing/,
+    );
   });
 
   test('on a variant identical to its page', () => {
@@ -75,16 +77,16 @@ describe('the generator fails loudly', () => {
     expect(() => buildVariant(withRules({ shows: ['Message Body', 'Schedule send'] }), page, 'ru')).toThrow(/"Schedule send" has no ru translation/);
     const rules = withRules({});
     const words = rules.rules.words.ru!.filter(([from]) => from !== 'New Message');
-    expect(() => buildVariant({ ...rules, rules: { ...rules.rules, words: { ru: [...words, ['New Message', 'Новое сообщение']] } }, shows: ['Archive'] }, page, 'ru')).toThrow(
-      /does not show "Archive"/,
-    );
+    expect(() =>
+      buildVariant({ ...rules, rules: { ...rules.rules, words: { ru: [...words, ['New Message', 'Новое сообщение']] } }, shows: ['Archive'] }, page, 'ru'),
+    ).toThrow(/does not show "Archive"/);
   });
 
   test('on a build that renames nothing', () => {
     const rules = withRules({});
-    expect(() => buildVariant({ ...rules, rules: { ...rules.rules, classes: { generated: () => false, fresh: (c) => c }, ids: undefined } }, page, 'renamed')).toThrow(
-      /no generated class or id was renamed/,
-    );
+    expect(() =>
+      buildVariant({ ...rules, rules: { ...rules.rules, classes: { generated: () => false, fresh: (c) => c }, ids: undefined } }, page, 'renamed'),
+    ).toThrow(/no generated class or id was renamed/);
   });
 
   test('on a wrapper the HTML parser would move elsewhere', () => {

@@ -36,7 +36,10 @@ test('the demo library is the default choice; a server needs both its URL and a 
   expect(await screen.findByText(/both/i)).toBeVisible();
   expect((await loadSettings()).serverUrl).toBe('');
 
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'bad token' } }), { status: 401 })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'bad token' } }), { status: 401 })),
+  );
   await user.type(screen.getByLabelText('Access token'), 'qv_secret');
   await user.click(screen.getByRole('button', { name: 'Connect' }));
   await waitFor(async () => expect(await loadSettings()).toMatchObject({ serverUrl: 'https://quiver.example.com', token: 'qv_secret' }));
