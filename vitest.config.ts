@@ -18,6 +18,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/unit/setup.ts'],
+          // The unit files run beside the server and browser projects on the same cores: a
+          // rendered dashboard or a property test can take several seconds on a busy machine.
+          testTimeout: 20_000,
         },
       },
       {
