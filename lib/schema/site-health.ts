@@ -4,8 +4,8 @@ import { pageKindSchema, siteSchema } from './page-context';
 
 /*
  * Site health: whether the site adapters still find what they expect on the pages reps open.
- * A site-health event says which site and kind of page, which extension version, on which UTC
- * day, and which probes failed. Nothing else: no URL, no time of day, no page content, names
+ * A site-health event says which site and kind of page, which extension and browser version, on
+ * which UTC day, and which probes failed. Nothing else: no URL, no time of day, no page content, names
  * or addresses (there is no field that could hold them). They travel through the same outbox
  * as usage events and are counted by GET /api/v1/site-health and `quiver site-health`.
  */
@@ -34,6 +34,11 @@ export const siteHealthEventSchema = z
     pageKind: pageKindSchema,
     /** The extension's version (manifest `version`). */
     version: z.string().regex(/^\d{1,9}(\.\d{1,9}){0,3}$/, 'must be an extension version such as 1.4.0'),
+    /** The browser and its major version, `chrome 131`, `edge 131`, `firefox 140`: a redesign may reach one browser first. */
+    browser: z
+      .string()
+      .regex(/^(?:chrome|edge|opera|firefox|other) \d{1,4}$/, 'must be a browser and its major version such as chrome 131')
+      .optional(),
     check: z.enum(SITE_HEALTH_CHECKS),
     /** Page checks: whether a compose was open, so a message box was expected. */
     editorExpected: z.boolean(),

@@ -13,6 +13,23 @@ export function extensionVersion(): string {
   }
 }
 
+/**
+ * The browser and its major version from a user agent: `chrome 131`, `edge 131`, `opera 115`,
+ * `firefox 140`, else `other 0`. Nothing else of the user agent leaves the browser.
+ */
+export function browserVersion(userAgent: string = globalThis.navigator?.userAgent ?? ''): string {
+  for (const [name, pattern] of [
+    ['edge', /\bEdg(?:e|A|iOS)?\/(\d{1,4})/],
+    ['opera', /\bOPR\/(\d{1,4})/],
+    ['firefox', /\bFirefox\/(\d{1,4})/],
+    ['chrome', /\b(?:Chrome|Chromium|CriOS)\/(\d{1,4})/],
+  ] as const) {
+    const m = pattern.exec(userAgent);
+    if (m) return `${name} ${Number(m[1])}`;
+  }
+  return 'other 0';
+}
+
 export interface CheckInput {
   site: Site;
   pageKind: PageKind;
@@ -21,8 +38,8 @@ export interface CheckInput {
   failed: SiteHealthProbe[];
 }
 
-/** A site-health event: the check, the UTC day and the version, and nothing else. */
-export function siteHealthEvent(input: CheckInput, { now = new Date(), version = extensionVersion() } = {}): SiteHealthEvent {
+/** A site-health event: the check, the UTC day and the versions, and nothing else. */
+export function siteHealthEvent(input: CheckInput, { now = new Date(), version = extensionVersion(), agent = browserVersion() } = {}): SiteHealthEvent {
   return {
     id: crypto.randomUUID(),
     kind: SITE_HEALTH_KIND,
@@ -30,6 +47,7 @@ export function siteHealthEvent(input: CheckInput, { now = new Date(), version =
     site: input.site,
     pageKind: input.pageKind,
     version,
+    browser: agent,
     check: input.check,
     editorExpected: input.editorExpected,
     failed: [...input.failed],

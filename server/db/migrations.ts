@@ -236,6 +236,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('site', 'text', (c) => c.notNull())
         .addColumn('page_kind', 'text', (c) => c.notNull())
         .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('browser', 'text')
         .addColumn('check_kind', 'text', (c) => c.notNull())
         .addColumn('editor_expected', 'integer', (c) => c.notNull())
         .addColumn('context_failed', 'integer', (c) => c.notNull())

@@ -136,6 +136,8 @@ export interface SiteHealthEventTable {
   site: string;
   page_kind: string;
   version: string;
+  /** `chrome 131`, `firefox 140`…; null from extensions that did not send it. */
+  browser: string | null;
   /** 'page' or 'insert'. */
   check_kind: string;
   editor_expected: number;

@@ -4,7 +4,7 @@ import type { Database, SiteHealthEventTable } from '../db/schema';
 import { nowIso } from './clock';
 import type { Principal } from './tokens';
 
-/** Rows per INSERT: 13 columns each stays under SQLite's bound-parameter limit. */
+/** Rows per INSERT: 14 columns each stays under SQLite's bound-parameter limit. */
 const ROWS_PER_STATEMENT = 500;
 
 /**
@@ -26,6 +26,7 @@ export async function storeSiteHealthEvents(
     site: e.site,
     page_kind: e.pageKind,
     version: e.version,
+    browser: e.browser ?? null,
     check_kind: e.check,
     editor_expected: e.editorExpected ? 1 : 0,
     context_failed: e.failed.includes('context') ? 1 : 0,

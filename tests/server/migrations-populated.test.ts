@@ -9,6 +9,7 @@ import type { Database } from '../../server/db/schema';
 import { importLibrary } from '../../server/store/library';
 import { ensureOrg } from '../../server/store/orgs';
 import { createAccessToken } from '../../server/store/tokens';
+import { storeUsageEvents } from '../../server/store/usage-events';
 import { getStats } from './support/stats-client';
 import { ALL_EVENTS, asStored, FROM, LIBRARY_ITEMS, senderOf, TO, TODAY } from './support/stats-fixture';
 import { freshTestDb, TEST_DB_KIND, type TestDb } from './support/test-db';
@@ -69,29 +70,40 @@ describe('migrations on a populated database', () => {
       for (const email of new Set(ALL_EVENTS.map(senderOf))) tokens.set(email, (await createAccessToken(raw, { orgSlug: 'acme', email, role: 'rep' })).token);
       tokens.set('manager', (await createAccessToken(raw, { orgSlug: 'acme', email: 'lead@acme.test', role: 'manager' })).token);
       const users = new Map((await raw.selectFrom('users').select(['id', 'email']).execute()).map((u) => [u.email, u.id]));
-      await raw
-        .insertInto('usage_events')
-        .values(
-          asStored(ALL_EVENTS).map((e) => ({
-            org_id: org.id,
-            id: e.id,
-            user_id: users.get(e.user!)!,
-            kind: e.kind,
-            at: new Date(e.at).toISOString(),
-            content_id: e.contentId ?? null,
-            content_type: e.contentType ?? null,
-            stage: e.stage ?? null,
-            site: e.site ?? null,
-            page_kind: e.pageKind ?? null,
-            query: e.query ?? null,
-            result_count: e.resultCount ?? null,
-            time_to_content_ms: e.timeToContentMs ?? null,
-            stale: e.stale === undefined ? null : e.stale ? 1 : 0,
-            payload: JSON.stringify(e),
-            received_at: new Date(e.at).toISOString(),
-          })),
-        )
-        .execute();
+      if (MIGRATION_NAMES.indexOf(last) >= MIGRATION_NAMES.indexOf('0003_usage_rollups')) {
+        // Releases with the daily roll-ups kept them up to date as events arrived: stored as they stored them.
+        for (const email of new Set(ALL_EVENTS.map(senderOf))) {
+          const principal = { userId: users.get(email)!, email, role: 'rep' as const, orgId: org.id, orgSlug: 'acme' };
+          await storeUsageEvents(
+            raw,
+            principal,
+            asStored(ALL_EVENTS).filter((e) => e.user === email),
+          );
+        }
+      } else
+        await raw
+          .insertInto('usage_events')
+          .values(
+            asStored(ALL_EVENTS).map((e) => ({
+              org_id: org.id,
+              id: e.id,
+              user_id: users.get(e.user!)!,
+              kind: e.kind,
+              at: new Date(e.at).toISOString(),
+              content_id: e.contentId ?? null,
+              content_type: e.contentType ?? null,
+              stage: e.stage ?? null,
+              site: e.site ?? null,
+              page_kind: e.pageKind ?? null,
+              query: e.query ?? null,
+              result_count: e.resultCount ?? null,
+              time_to_content_ms: e.timeToContentMs ?? null,
+              stale: e.stale === undefined ? null : e.stale ? 1 : 0,
+              payload: JSON.stringify(e),
+              received_at: new Date(e.at).toISOString(),
+            })),
+          )
+          .execute();
     } finally {
       await raw.destroy();
     }

@@ -3,6 +3,7 @@ import { computeSiteHealth } from '../../lib/kpi/site-health';
 import type { PageKind, Site } from '../../lib/schema/page-context';
 import { siteHealthQuerySchema, siteHealthReportSchema, type SiteHealthEvent, type SiteHealthProbe, type SiteHealthReport } from '../../lib/schema/site-health';
 import { main } from '../../server/cli';
+import { openDatabase } from '../../server/db/open-database';
 import { call, startTestServer, type TestServer } from './support/test-server';
 
 /*
@@ -169,6 +170,24 @@ describe('GET /api/v1/site-health access and bad input', () => {
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe('invalid_query');
     expect(res.json.error.message).toMatch(message);
+  });
+});
+
+describe('the browser of a check', () => {
+  it('is stored as a browser and major version, and a whole user agent is refused', async () => {
+    const named = { ...check('2026-03-02', 'gmail', 'compose', []), browser: 'edge 131' };
+    const whole = { ...check('2026-03-02', 'gmail', 'compose', []), browser: 'Mozilla/5.0 (Windows NT 10.0) Chrome/131.0.0.0 Edg/131.0.2903.70' };
+    // Another org's rep, so the figures the other tests compare stay as they were.
+    const res = await post(await server.tokenFor('umbrella', 'rep@umbrella.test', 'rep'), [named, whole]);
+    expect(res.status).toBe(200);
+    expect(res.json.rejected.map((r: { id: string }) => r.id)).toEqual([whole.id]);
+    const db = await openDatabase(server.dbTarget);
+    try {
+      const rows = await db.selectFrom('site_health_events').select(['id', 'browser']).where('id', 'in', [named.id, whole.id]).execute();
+      expect(rows).toEqual([{ id: named.id, browser: 'edge 131' }]);
+    } finally {
+      await db.destroy();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import type { PageContext } from '../../../lib/schema/page-context';
 import { siteHealthEventSchema, type SiteHealthEvent } from '../../../lib/schema/site-health';
 import { SiteHealthMonitor } from '../../../lib/site-health/monitor';
 import { probePage } from '../../../lib/site-health/probe';
+import { browserVersion, siteHealthEvent } from '../../../lib/site-health/record';
 import { readPageContext } from '../../../lib/sites/page';
 import { fixtureHtml, loadPage } from '../sites/load-fixture';
 import { adapterFor } from '../sites/site-adapters';
@@ -124,6 +125,8 @@ describe('the background monitor', () => {
       site: 'outlook',
       pageKind: 'compose',
       version: expect.stringMatching(/^\d/),
+      // jsdom's user agent names no browser Quiver knows.
+      browser: 'other 0',
       check: 'page',
       editorExpected: true,
       failed: [],
@@ -152,5 +155,31 @@ describe('the background monitor', () => {
     const result = await uploadOutbox(db, client as never);
     expect(result).toMatchObject({ outcome: 'uploaded', sent: 1 });
     expect(sent).toMatchObject([{ kind: 'site_health', site: 'outlook', failed: ['editor'] }]);
+  });
+});
+
+describe('the browser a check names', () => {
+  it.each([
+    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.86 Safari/537.36', 'chrome 131'],
+    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36', 'chrome 142'],
+    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.70', 'edge 131'],
+    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 OPR/115.0.0.0', 'opera 115'],
+    ['Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0', 'firefox 140'],
+    ['curl/8.5.0', 'other 0'],
+  ])('%s is %s, and nothing more of it', (userAgent, expected) => {
+    expect(browserVersion(userAgent)).toBe(expected);
+    const event = siteHealthEvent(
+      { site: 'gmail', pageKind: 'compose', check: 'page', editorExpected: true, failed: [] },
+      { agent: browserVersion(userAgent) },
+    );
+    expect(siteHealthEventSchema.parse(event).browser).toBe(expected);
+  });
+
+  it('refuses a whole user agent in place of a browser and version', () => {
+    const event = siteHealthEvent(
+      { site: 'gmail', pageKind: 'compose', check: 'page', editorExpected: true, failed: [] },
+      { agent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/142.0.0.0' },
+    );
+    expect(siteHealthEventSchema.safeParse(event).success).toBe(false);
   });
 });
