@@ -23,6 +23,8 @@ const EARLIER_SCHEMAS: Record<number, Record<string, string>> = {
     usage: 'id, lastUsedAt',
     outbox: '++seq, &id, at',
   },
+  // Each later version lists only what it adds, as lib/db.ts does.
+  2: { history: 'id, at' },
 };
 
 const opened: Dexie[] = [];
