@@ -12,7 +12,31 @@ export type MessageKey = keyof typeof import('../public/_locales/en/messages.jso
 export function t(key: MessageKey, substitutions?: string | number | (string | number)[]): string {
   const subs = substitutions === undefined ? undefined : [substitutions].flat().map(String);
   const message = browser.i18n.getMessage(key as never, subs as never);
-  return message || key;
+  return message || fromOwnCatalogue(key, subs ?? []) || key;
+}
+
+type Catalogue = Record<string, { message: string }>;
+let ownCatalogues: Record<string, Catalogue> | undefined;
+
+/**
+ * Gives this context its own copy of the catalogues, for when the browser's answers nothing:
+ * Chromium's service worker, once restarted, answers every `i18n.getMessage` with "" (seen after
+ * the rep closes a tab). The background passes them; pages and content scripts need not.
+ */
+export function keepOwnCatalogues(catalogues: Record<string, Catalogue>): void {
+  ownCatalogues = catalogues;
+}
+
+function fromOwnCatalogue(key: string, subs: string[]): string {
+  if (!ownCatalogues) return '';
+  let language = 'en';
+  try {
+    language = browser.i18n.getUILanguage().slice(0, 2);
+  } catch {
+    // No UI language: English.
+  }
+  const message = (ownCatalogues[language] ?? ownCatalogues.en)?.[key]?.message;
+  return message ? message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '') : '';
 }
 
 /** A catalogue key with plural forms: `optStaleCount` for `optStaleCount_one` … `optStaleCount_other`. */
