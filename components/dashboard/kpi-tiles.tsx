@@ -2,10 +2,34 @@ import { t } from '../../lib/i18n';
 import type { Stats } from '../../lib/schema/stats';
 import { formatCount, formatSeconds, formatShare } from '../../lib/dashboard/format';
 
+export interface KpiTile {
+  key: string;
+  label: string;
+  value: string;
+  detail?: string;
+}
+
+/** Figures as tiles: a label over a value, with an optional detail; `data-kpi` is `<prefix><key>`. */
+export function KpiTileList({ tiles, label, keyPrefix = '' }: { tiles: KpiTile[]; label: string; keyPrefix?: string }) {
+  return (
+    <dl className="kpi-tiles" aria-label={label}>
+      {tiles.map((tile) => (
+        <div className="kpi-tile" key={tile.key} data-kpi={`${keyPrefix}${tile.key}`}>
+          <dt>{tile.label}</dt>
+          <dd>
+            <span className="kpi-value">{tile.value}</span>
+            {tile.detail && <span className="kpi-detail">{tile.detail}</span>}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** The five figures a manager reads before anything else. */
 export function KpiTiles({ stats }: { stats: Stats }) {
   const median = stats.timeToContent.overall.medianMs;
-  const tiles: { key: string; label: string; value: string; detail?: string }[] = [
+  const tiles: KpiTile[] = [
     { key: 'uses', label: t('dashTileUses'), value: formatCount(stats.totals.uses) },
     {
       key: 'never-used',
@@ -21,17 +45,5 @@ export function KpiTiles({ stats }: { stats: Stats }) {
     },
     { key: 'active-reps', label: t('dashTileActiveReps'), value: formatCount(stats.adoption.activeReps) },
   ];
-  return (
-    <dl className="kpi-tiles" aria-label={t('dashKeyFigures')}>
-      {tiles.map((tile) => (
-        <div className="kpi-tile" key={tile.key} data-kpi={tile.key}>
-          <dt>{tile.label}</dt>
-          <dd>
-            <span className="kpi-value">{tile.value}</span>
-            {tile.detail && <span className="kpi-detail">{tile.detail}</span>}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <KpiTileList tiles={tiles} label={t('dashKeyFigures')} />;
 }

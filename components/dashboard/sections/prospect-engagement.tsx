@@ -3,6 +3,7 @@ import { formatCount, formatDuration, formatShare } from '../../../lib/dashboard
 import type { Engagement, ShareCounts } from '../../../lib/schema/stats';
 import { stageOrNoneLabel, typeLabel, typeOrNoneLabel } from '../../../lib/labels';
 import { DashboardSection, EmptyState } from '../dashboard-section';
+import { KpiTileList, type KpiTile } from '../kpi-tiles';
 import { SortableTable, type Column } from '../sortable-table';
 
 type ItemRow = Engagement['byItem'][number];
@@ -43,7 +44,7 @@ export function ProspectEngagement({ engagement, withServer, csvName }: { engage
       </DashboardSection>
     );
   }
-  const tiles = [
+  const tiles: KpiTile[] = [
     { key: 'links', label: t('dashEngagementTileLinks'), value: formatCount(engagement.links) },
     {
       key: 'opened',
@@ -55,17 +56,7 @@ export function ProspectEngagement({ engagement, withServer, csvName }: { engage
   ];
   return (
     <DashboardSection title={t('dashEngagement')}>
-      <dl className="kpi-tiles" aria-label={t('dashEngagementFigures')}>
-        {tiles.map((tile) => (
-          <div className="kpi-tile" key={tile.key} data-kpi={`engagement-${tile.key}`}>
-            <dt>{tile.label}</dt>
-            <dd>
-              <span className="kpi-value">{tile.value}</span>
-              {tile.detail && <span className="kpi-detail">{tile.detail}</span>}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <KpiTileList tiles={tiles} label={t('dashEngagementFigures')} keyPrefix="engagement-" />
       {engagement.links === 0 ? (
         <EmptyState>{t('dashEngagementEmpty')}</EmptyState>
       ) : (
